@@ -1,0 +1,37 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything else is set up by them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test lint build validate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Validate the records, then serve the catalogue with live reload on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/pipeline validate
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Run every test (browser tests run when Chromium is installed)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+
+build: $(STAMP)
+	$(BIN)/pipeline build
+
+validate: $(STAMP)
+	$(BIN)/pipeline validate
+
+clean:
+	rm -rf site .venv .pytest_cache

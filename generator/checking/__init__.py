@@ -1,0 +1,1 @@
+"""Checking records: the JSON Schemas first, then the rules that span records."""

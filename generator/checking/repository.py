@@ -1,0 +1,109 @@
+"""Check a whole repository of records: read every file, apply the schema and the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.checking.rules import Index, check_rules, check_unique_codes
+from generator.checking.schema import check_record
+from generator.loading.files import (
+    LoadedRecord,
+    classify,
+    discover,
+    read_record,
+    relative_path,
+)
+from generator.problems import Problem, RecordError, error
+
+
+@dataclass
+class Report:
+    """Records that could be read, and every problem found, in file and line order."""
+
+    records: list[LoadedRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    checked_paths: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_all(root: Path, files: Iterable[Path]) -> tuple[list[LoadedRecord], list[Problem]]:
+    records: list[LoadedRecord] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            record, found = read_record(root, classify(root, path))
+        except RecordError as exc:
+            problems.append(exc.problem)
+            continue
+        records.append(record)
+        problems.extend(found)
+    return records, problems
+
+
+def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = None) -> Report:
+    """Check every record (cross-record rules always see them all); report only on `paths`.
+
+    A path may be a record file or a record folder. A file given by path that is not inside
+    the repository's record folders is still read, so a draft can be checked before it moves.
+    """
+    root = root.resolve()
+    everything = list(discover(root))
+    wanted = _expand(root, paths) if paths is not None else None
+    known = {p.resolve() for p in everything}
+    extra = [p for p in (wanted or []) if p.resolve() not in known]
+    records, problems = read_all(root, [*everything, *extra])
+
+    index = Index.of(records)
+    for record in records:
+        problems += check_record(record, root)
+        problems += check_rules(record, index, today)
+    problems += check_unique_codes(records)
+    problems = _drop_shadowed(problems)
+
+    report = Report(records=records, problems=problems)
+    if wanted is not None:
+        keep = {relative_path(root, p) for p in wanted}
+        report.problems = [p for p in problems if p.path in keep]
+        report.checked_paths = sorted(keep)
+    else:
+        report.checked_paths = sorted(relative_path(root, p) for p in everything)
+    report.problems.sort()
+    return report
+
+
+def _drop_shadowed(problems: list[Problem]) -> list[Problem]:
+    """A mistyped reference breaks the id pattern too; the reference error, which suggests the
+    right id, is the one worth reading."""
+    references = {(p.path, p.line, p.column) for p in problems if p.rule.startswith("unknown-")}
+    return [
+        p for p in problems if not (p.rule == "pattern" and (p.path, p.line, p.column) in references)
+    ]
+
+
+def _expand(root: Path, paths: Iterable[Path]) -> list[Path]:
+    expanded: list[Path] = []
+    for path in paths:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        if absolute.is_dir():
+            expanded.extend(sorted(p for p in absolute.iterdir() if not p.name.startswith(".")))
+        else:
+            expanded.append(absolute)
+    return expanded
+
+
+def missing_path_problem(path: str) -> Problem:
+    return error(path, 1, 1, "There is no such file or folder.", "Check the path.", "no-file")

@@ -1,0 +1,234 @@
+"""Rules that the JSON Schemas cannot express: references between records, dates, uniqueness.
+
+Each rule looks records up in dictionaries built once, so checking stays linear in the number
+of records.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from generator.checking.schema import describe_path
+from generator.checking.suggestions import closest
+from generator.loading.files import LoadedRecord
+from generator.problems import Problem, error, warning
+
+RecordPath = tuple[str | int, ...]
+
+# (kind, path pattern) of past facts that cannot be dated in the future; '*' is any list item.
+PAST_FACTS: dict[str, list[RecordPath]] = {
+    "project": [("updates", "*", "date"), ("partners", "*", "since"), ("last_reviewed",)],
+    "council": [("joined",)],
+    "makerday": [],
+}
+COUNCIL_REFERENCES: dict[str, list[RecordPath]] = {
+    "project": [
+        ("lead_council",),
+        ("partners", "*", "council"),
+        ("pledges", "*", "council"),
+        ("reuse", "adopted_by", "*"),
+    ],
+    "makerday": [("hosts", "*"), ("challenges", "*", "council")],
+    "council": [],
+}
+PROJECT_REFERENCES: dict[str, list[RecordPath]] = {
+    "makerday": [("challenges", "*", "project")],
+    "project": [],
+    "council": [],
+}
+
+
+@dataclass(frozen=True)
+class Index:
+    """What every rule needs to know about all records: ids and names, built once."""
+
+    councils: dict[str, dict[str, Any]]
+    projects: dict[str, dict[str, Any]]
+
+    @classmethod
+    def of(cls, records: list[LoadedRecord]) -> Index:
+        councils = {r.id: r.data for r in records if r.kind == "council"}
+        projects = {r.id: r.data for r in records if r.kind == "project"}
+        return cls(councils, projects)
+
+
+def walk(
+    data: Any, pattern: RecordPath, prefix: RecordPath = ()
+) -> Iterator[tuple[RecordPath, Any]]:
+    """Every (path, value) in `data` matching `pattern`, where '*' stands for any list item."""
+    if not pattern:
+        yield prefix, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from walk(item, rest, (*prefix, index))
+    elif isinstance(data, dict) and head in data:
+        yield from walk(data[head], rest, (*prefix, head))
+
+
+def check_rules(record: LoadedRecord, index: Index, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _references(record, index)
+    problems += _past_facts(record, today)
+    if record.kind == "makerday":
+        problems += _makerday_dates(record)
+    if record.kind == "project":
+        problems += _project_consistency(record)
+    return problems
+
+
+def _suggest_council(reference: str, index: Index) -> str | None:
+    """A council id for a mistyped reference, matching ids, names and register codes."""
+    by_id = closest(reference, index.councils)
+    if by_id:
+        return by_id
+    folded = reference.casefold()
+    for council_id, data in index.councils.items():
+        names = (data.get("name"), data.get("short_name"), data.get("register_code"))
+        if any(isinstance(n, str) and n.casefold() == folded for n in names):
+            return council_id
+    return None
+
+
+def _references(record: LoadedRecord, index: Index) -> Iterator[Problem]:
+    for pattern in COUNCIL_REFERENCES[record.kind]:
+        for path, value in walk(record.data, pattern):
+            if isinstance(value, str) and value not in index.councils:
+                suggestion = _suggest_council(value, index)
+                hint = (
+                    f"Did you mean '{suggestion}'?"
+                    if suggestion
+                    else "Use the id of a council in councils/ (its file name without .yml), "
+                    "or add the council first with `pipeline new council`."
+                )
+                yield error(
+                    record.path,
+                    *record.document.position(path),
+                    f"{describe_path(path)}: there is no council with the id '{value}'.",
+                    hint,
+                    "unknown-council",
+                )
+    for pattern in PROJECT_REFERENCES[record.kind]:
+        for path, value in walk(record.data, pattern):
+            if isinstance(value, str) and value not in index.projects:
+                suggestion = closest(value, index.projects)
+                hint = (
+                    f"Did you mean '{suggestion}'?"
+                    if suggestion
+                    else "Use the id of a project in projects/ (its file name without .yml)."
+                )
+                yield error(
+                    record.path,
+                    *record.document.position(path),
+                    f"{describe_path(path)}: there is no project with the id '{value}'.",
+                    hint,
+                    "unknown-project",
+                )
+
+
+def parse_day(value: Any) -> date | None:
+    """The calendar day of a record's date or date-time text, or None if it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
+    for pattern in PAST_FACTS[record.kind]:
+        for path, value in walk(record.data, pattern):
+            day = parse_day(value)
+            if day and day > today:
+                yield error(
+                    record.path,
+                    *record.document.position(path),
+                    f"{describe_path(path)}: {value} is in the future, but this records "
+                    "something that has already happened.",
+                    f"Use today's date ({today.isoformat()}) or an earlier one.",
+                    "future-date",
+                )
+
+
+def _makerday_dates(record: LoadedRecord) -> Iterator[Problem]:
+    start, end = record.data.get("start"), record.data.get("end")
+    try:
+        start_at, end_at = _moment(start), _moment(end)
+    except ValueError:
+        return
+    if start_at and end_at and end_at < start_at:
+        yield error(
+            record.path,
+            *record.document.position(("end",)),
+            f"end: {end} is before start ({start}).",
+            "The end must be the same as the start or later.",
+            "end-before-start",
+        )
+
+
+def _moment(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    if len(value) == 10:
+        return datetime.combine(date.fromisoformat(value), datetime.min.time())
+    return datetime.fromisoformat(value).replace(tzinfo=None)
+
+
+def _project_consistency(record: LoadedRecord) -> Iterator[Problem]:
+    data = record.data
+    lead = data.get("lead_council")
+    seen: set[str] = set()
+    for path, council in walk(data, ("partners", "*", "council")):
+        if council == lead:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is already the lead council.",
+                "Remove it from partners: the lead council is counted already.",
+                "lead-as-partner",
+            )
+        elif council in seen:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is listed as a partner more than once.",
+                "Keep one entry per council.",
+                "duplicate-partner",
+            )
+        seen.add(council)
+
+
+def check_unique_codes(records: list[LoadedRecord]) -> list[Problem]:
+    """Two councils cannot share a GSS or register code: one of them is a copy-paste slip.
+
+    Both files get the error, since either may be the one that is wrong.
+    """
+    problems: list[Problem] = []
+    for key in ("gss_code", "register_code"):
+        holders: dict[str, list[LoadedRecord]] = defaultdict(list)
+        for record in records:
+            code = record.data.get(key) if record.kind == "council" else None
+            if isinstance(code, str):
+                holders[code].append(record)
+        for code, group in holders.items():
+            for record in group if len(group) > 1 else ():
+                others = ", ".join(r.path for r in group if r is not record)
+                problems.append(
+                    error(
+                        record.path,
+                        *record.document.position((key,)),
+                        f"{key}: {code} is also used by {others}.",
+                        "Each council has its own code: check the register and correct one.",
+                        "duplicate-code",
+                    )
+                )
+    return problems

@@ -1,0 +1,30 @@
+"""The `pipeline` command. Each sub-command lives in its own module and only parses options;
+the work is done by functions in the rest of the package."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from generator.cli.new import new
+from generator.cli.options import PipelineGroup
+from generator.cli.validate import validate
+
+
+@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pipeline-catalogue", prog_name="pipeline")
+def cli() -> None:
+    """Pipeline: check the records and build the catalogue of council collaboration projects.
+
+    Run from the repository's top folder (the one holding projects/, councils/ and makerdays/).
+    """
+
+
+for command in (validate, new):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    return cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="pipeline")

@@ -1,0 +1,129 @@
+"""`pipeline new`: write a valid, commented starter record at the right path."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.cli.options import root_option, today_option
+from generator.starter import StarterError, write_starter
+
+
+def _finish(root: Path, kind: str, record_id: str, essentials: dict[str, Any], today: date) -> None:
+    try:
+        path = write_starter(root, kind, record_id, essentials, today=today)
+    except StarterError as exc:
+        raise click.ClickException(str(exc)) from None
+    relative = path.relative_to(root.resolve()).as_posix()
+    click.echo(f"Created {relative}.")
+    click.echo("Next:")
+    click.echo(f"  1. Open {relative} and fill in the commented-out keys that apply.")
+    click.echo(f"  2. Check it: pipeline validate {relative}")
+    click.echo("  3. Commit it on a new branch and open a pull request.")
+
+
+@click.group()
+def new() -> None:
+    """Start a new record: a project, a council or a maker day."""
+
+
+@new.command("project")
+@click.option("--id", "record_id", help="File name without .yml; made from the title if left out.")
+@click.option("--title", prompt="Project title (up to 100 characters)")
+@click.option("--summary", prompt="One-sentence summary: what it is and for whom")
+@click.option(
+    "--phase",
+    prompt="Phase",
+    type=click.Choice(["idea", "discovery", "alpha", "beta", "live", "retired"]),
+    default="idea",
+    show_default=True,
+)
+@click.option("--lead-council", prompt="Lead council id (its file name in councils/)")
+@today_option
+@root_option
+def new_project(
+    record_id: str | None,
+    title: str,
+    summary: str,
+    phase: str,
+    lead_council: str,
+    today: date,
+    root: Path,
+) -> None:
+    """Start a project record in projects/.
+
+    \b
+    Example:
+        pipeline new project --title "Report a missed bin" \\
+          --summary "Residents tell us when a bin was not collected" \\
+          --phase discovery --lead-council west-berkshire
+    """
+    essentials = {
+        "title": title,
+        "summary": summary,
+        "phase": phase,
+        "lead_council": lead_council,
+        "last_reviewed": today.isoformat(),
+    }
+    _finish(root, "project", record_id or title, essentials, today)
+
+
+@new.command("council")
+@click.option("--id", "record_id", help="File name without .yml; made from the name if left out.")
+@click.option("--name", prompt="Official name, e.g. West Berkshire Council")
+@click.option(
+    "--type",
+    "council_type",
+    prompt="Type",
+    type=click.Choice(
+        [
+            "county",
+            "district",
+            "unitary",
+            "london-borough",
+            "metropolitan-district",
+            "scottish-council",
+            "welsh-principal-area",
+            "ni-district",
+            "combined-authority",
+            "other",
+        ]
+    ),
+)
+@click.option(
+    "--nation",
+    prompt="Nation",
+    type=click.Choice(["england", "scotland", "wales", "northern-ireland"]),
+)
+@today_option
+@root_option
+def new_council(
+    record_id: str | None, name: str, council_type: str, nation: str, today: date, root: Path
+) -> None:
+    """Sign up a council: start a record in councils/.
+
+    \b
+    Example:
+        pipeline new council --name "West Berkshire Council" --type unitary --nation england
+    """
+    essentials = {"name": name, "type": council_type, "nation": nation, "joined": today.isoformat()}
+    _finish(root, "council", record_id or name.removesuffix(" Council"), essentials, today)
+
+
+@new.command("makerday")
+@click.option("--id", "record_id", help="File name without .yml; made from the title if left out.")
+@click.option("--title", prompt="Maker day title")
+@click.option("--start", prompt="Start date (YYYY-MM-DD)")
+@today_option
+@root_option
+def new_makerday(record_id: str | None, title: str, start: str, today: date, root: Path) -> None:
+    """Plan a maker day: start a record in makerdays/.
+
+    \b
+    Example:
+        pipeline new makerday --title "Waste services maker day" --start 2027-05-20
+    """
+    _finish(root, "makerday", record_id or title, {"title": title, "start": start}, today)

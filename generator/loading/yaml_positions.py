@@ -1,0 +1,320 @@
+"""Safe YAML loading that remembers where every key and value is.
+
+PyYAML's composer is recursive, keeps the last of two duplicate keys and expands aliases
+without limit, so records are built here from the parser's event stream instead: iteratively,
+with limits on depth and on the number of values an alias may expand to. Only plain data comes
+out (mappings, lists, text, numbers, booleans, null); dates stay as their ISO text so that the
+schema, not the YAML library, decides whether a date is real.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_DEPTH = 32
+MAX_VALUES = 200_000
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_KEPT_AS_TEXT = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+
+
+class YamlProblem(Exception):
+    """The text cannot be turned into a record; `line` and `column` are 1-based."""
+
+    def __init__(self, message: str, hint: str, line: int, column: int, rule: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.line = line
+        self.column = column
+        self.rule = rule
+
+
+@dataclass
+class Document:
+    """A loaded YAML mapping and the place of each value and key in the file."""
+
+    data: Any
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def position(self, path: Path, *, key: bool = False) -> Position:
+        """Where `path` is, or the nearest enclosing value that exists (for missing keys)."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    count: int = 1
+    key: str | None = None
+    has_key: bool = False
+    key_at: Position = (1, 1)
+
+
+def _at(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar_value(event: yaml.ScalarEvent, loader: Any) -> Any:
+    if event.tag and event.tag != "!":
+        tag = event.tag
+    else:
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag not in _STANDARD_TAGS:
+        line, column = _at(event.start_mark)
+        raise YamlProblem(
+            f"The tag '{event.tag}' is not allowed in records.",
+            "Remove it: records hold plain text, numbers, dates, true/false, lists and mappings.",
+            line,
+            column,
+            "yaml-tag",
+        )
+    if tag in _KEPT_AS_TEXT:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    return _constructor.yaml_constructors[tag](_constructor, node)
+
+
+def _describe_key(key: Any) -> str:
+    if isinstance(key, bool):
+        return f"'{key}' is read as true/false"
+    if key is None:
+        return "an empty key is read as null"
+    return f"{key!r} is read as a number"
+
+
+def load_document(text: str) -> Document:
+    """Build a Document from YAML text, or raise YamlProblem saying where and why."""
+    doc = Document(data=None)
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    total = 0
+    documents = 0
+    loader = _Parser(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    line, column = _at(event.start_mark)
+                    raise YamlProblem(
+                        "This file holds more than one YAML document.",
+                        "Keep one record per file: remove the extra '---' line and what follows.",
+                        line,
+                        column,
+                        "yaml-documents",
+                    )
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+
+            value: Any
+            count = 1
+            at = _at(event.start_mark)
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        f"The record is nested more than {MAX_DEPTH} levels deep.",
+                        "Records are shallow: check the indentation around this line.",
+                        *at,
+                        "yaml-depth",
+                    )
+                if event.tag and event.tag not in _STANDARD_TAGS and event.tag != "!":
+                    raise YamlProblem(
+                        f"The tag '{event.tag}' is not allowed in records.",
+                        "Remove it: records hold plain data only.",
+                        *at,
+                        "yaml-tag",
+                    )
+                path = _child_path(stack, at)
+                doc.values[path] = at
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                stack.append(_Frame(container, path, anchor))
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                if isinstance(frame.container, dict) and frame.has_key:
+                    raise YamlProblem(
+                        "A key has no value.", "Give it a value.", *frame.key_at, "yaml-syntax"
+                    )
+                value, count = frame.container, frame.count
+                if frame.anchor:
+                    anchors[frame.anchor] = (value, count)
+                _add(doc, stack, value, count, None)
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                if event.anchor not in anchors:
+                    raise YamlProblem(
+                        f"The alias '*{event.anchor}' refers to no anchor.",
+                        "Write the value out in full instead of using '*'.",
+                        *at,
+                        "yaml-alias",
+                    )
+                value, count = anchors[event.anchor]
+            else:
+                value = _scalar_value(event, loader)
+                if anchor:
+                    anchors[anchor] = (value, 1)
+            total += count
+            if total > MAX_VALUES:
+                raise YamlProblem(
+                    "This file expands to far too many values (aliases that repeat each other).",
+                    "Write the record out plainly, without '&' anchors and '*' aliases.",
+                    *at,
+                    "yaml-bomb",
+                )
+            _add(doc, stack, value, count, at)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(exc) from None
+    except yaml.YAMLError as exc:  # errors without a position, e.g. unreadable characters
+        raise YamlProblem(str(exc), "Check the file's text.", 1, 1, "yaml-syntax") from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _child_path(stack: list[_Frame], at: Position) -> Path:
+    if not stack:
+        return ()
+    frame = stack[-1]
+    if isinstance(frame.container, list):
+        return (*frame.path, len(frame.container))
+    if not frame.has_key:
+        raise YamlProblem(
+            "A key is a list or a mapping.",
+            "Keys must be plain words such as 'title'.",
+            *at,
+            "yaml-key",
+        )
+    return (*frame.path, frame.key)  # type: ignore[arg-type]
+
+
+def _add(doc: Document, stack: list[_Frame], value: Any, count: int, at: Position | None) -> None:
+    """Place a finished value into the collection being built (or make it the document)."""
+    if not stack:
+        doc.data = value
+        return
+    frame = stack[-1]
+    frame.count += count
+    if isinstance(frame.container, list):
+        if at is not None:
+            doc.values[(*frame.path, len(frame.container))] = at
+        frame.container.append(value)
+        return
+    if not frame.has_key:
+        assert at is not None  # collections as keys are refused in _child_path
+        if not isinstance(value, str):
+            raise YamlProblem(
+                f"The key {_describe_key(value)}, not as a name.",
+                "Keys must be names such as 'title'; put this one in quotes if you meant it.",
+                *at,
+                "yaml-key",
+            )
+        if value in frame.container:
+            first = doc.keys[(*frame.path, value)][0]
+            raise YamlProblem(
+                f"The key '{value}' appears twice in the same mapping (first on line {first}).",
+                "Keep one of them: YAML would silently use only the last.",
+                *at,
+                "duplicate-key",
+            )
+        if value == "<<":
+            raise YamlProblem(
+                "Merge keys ('<<') are not supported in records.",
+                "Write the keys out in full.",
+                *at,
+                "yaml-merge",
+            )
+        frame.key, frame.has_key, frame.key_at = value, True, at
+        doc.keys[(*frame.path, value)] = at
+        return
+    path = (*frame.path, frame.key)
+    if at is not None:
+        doc.values[path] = at
+    frame.container[frame.key] = value  # type: ignore[index]
+    frame.has_key = False
+
+
+_PLAIN_ENGLISH = [
+    (
+        "mapping values are not allowed",
+        "A colon ':' appears where YAML does not expect one.",
+        "If the text contains ': ', put the whole value in quotes, "
+        'e.g. summary: "Bins: a guide".',
+    ),
+    (
+        "could not find expected ':'",
+        "YAML expected a 'key: value' line here.",
+        "Check that the line has a colon after its key and lines up with its neighbours.",
+    ),
+    (
+        "found character '\\t'",
+        "This line uses a tab character.",
+        "YAML allows only spaces for indentation: replace the tab with spaces.",
+    ),
+    (
+        "found unexpected end of stream",
+        "The file ends inside a quoted text.",
+        "Close the quote that was opened (\" or ').",
+    ),
+    (
+        "expected <block end>",
+        "The indentation here does not match the lines above.",
+        "Line this key up with the other keys at the same level (use 2 spaces per level).",
+    ),
+    (
+        "found undefined alias",
+        "An alias ('*name') refers to no anchor.",
+        "Write the value out in full instead of using '*'.",
+    ),
+]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _at(mark) if mark else (1, 1)
+    problem = exc.problem or "the YAML is not valid"
+    for needle, message, hint in _PLAIN_ENGLISH:
+        if needle in problem:
+            return YamlProblem(message, hint, line, column, "yaml-syntax")
+    return YamlProblem(
+        f"The YAML is not valid here: {problem}.",
+        "Check the indentation, colons and quotes on this line and the one before.",
+        line,
+        column,
+        "yaml-syntax",
+    )

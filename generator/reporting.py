@@ -1,0 +1,89 @@
+"""Printing problems: one list of Problems, several formats, chosen by one switch."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from itertools import groupby
+
+from generator.problems import Problem
+
+FORMATS = ("text", "github", "json")
+
+
+def choose_format(requested: str) -> str:
+    """'auto' means GitHub annotations inside GitHub Actions, plain text elsewhere."""
+    if requested != "auto":
+        return requested
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """A workflow command that GitHub shows on the pull request's changed line."""
+    title = "Pipeline record check"
+    return (
+        f"::{problem.level.value} file={_escape_property(problem.path)},"
+        f"line={problem.line},col={problem.column},title={_escape_property(title)}"
+        f"::{_escape_data(problem.text)}"
+    )
+
+
+def text_lines(problems: Iterable[Problem], colour: bool = False) -> list[str]:
+    """`path:line:col: level: message hint`, grouped under a heading per file."""
+    lines: list[str] = []
+    for path, group in groupby(sorted(problems), key=lambda p: p.path):
+        lines.append(_paint(path, "1", colour))
+        for problem in group:
+            level = _paint(problem.level.value, "31" if problem.is_error else "33", colour)
+            lines.append(
+                f"{problem.path}:{problem.line}:{problem.column}: {level}: {problem.message}"
+            )
+            if problem.hint:
+                lines.append(f"    fix: {problem.hint}")
+        lines.append("")
+    return lines
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def as_json(problems: Iterable[Problem]) -> str:
+    return json.dumps(
+        [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "level": p.level.value,
+                "message": p.message,
+                "hint": p.hint,
+                "rule": p.rule,
+            }
+            for p in sorted(problems)
+        ],
+        indent=2,
+    )
+
+
+def summary(records: int, problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems if p.is_error})
+    if not errors:
+        tail = f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
+        return f"Checked {records} record{'s' * (records != 1)}: all valid{tail}."
+    return (
+        f"Checked {records} record{'s' * (records != 1)}: {errors} error{'s' * (errors != 1)} "
+        f"in {files} file{'s' * (files != 1)}, {warnings} warning{'s' * (warnings != 1)}. "
+        "Fix the errors above and run `pipeline validate` again."
+    )
