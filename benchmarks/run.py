@@ -1,0 +1,148 @@
+"""Benchmark Pipeline at scale: validate and build synthetic catalogues, beside the baselines.
+
+    python benchmarks/run.py                      # validate 1,000 and 10,000; build 100 to 10,000
+    python benchmarks/run.py --sizes 100,1000 --validate-sizes 1000 --json results.json
+
+Every measured command runs as its own subprocess (wall time and peak memory). Prints a table
+and writes JSON. Run by hand: it takes minutes at 10,000 projects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.baseline import write_baseline
+from benchmarks.machine import describe_machine
+from benchmarks.measure import measure, page_transfer, site_size
+from benchmarks.synthetic import write_catalogue
+from benchmarks.table import print_table
+from generator.loading.files import KIND_FOLDERS
+
+TODAY = "2026-11-22"
+BIN = Path(sys.executable).parent
+# The catalogue page of the built site, whose transfer size the targets cap.
+CATALOGUE_PAGE = "projects/index.html"
+
+
+def tool(name: str) -> str | None:
+    """A console script from this interpreter's environment, else from PATH."""
+    local = BIN / name
+    return str(local) if local.exists() else shutil.which(name)
+
+
+def best_of(repeat: int, command: list[str], cwd: Path, log: Path) -> dict[str, Any]:
+    runs = [measure(command, cwd, log) for _ in range(repeat)]
+    best = min(runs, key=lambda m: m.seconds)
+    return {**best.as_dict(), "peak_mib": max(m.peak_mib for m in runs), "runs": len(runs)}
+
+
+def bench_validate(repo: Path, work: Path, repeat: int) -> dict[str, Any]:
+    pipeline = tool("pipeline")
+    assert pipeline, "the pipeline command is not installed: pip install -e ."
+    result: dict[str, Any] = {
+        "pipeline": best_of(
+            repeat, [pipeline, "validate", "--today", TODAY], repo, work / "validate.log"
+        )
+    }
+    checker = tool("check-jsonschema")
+    if checker is None:
+        result["check_jsonschema"] = None
+        return result
+    # One run per kind (one schema each); the figures add up to the same files as ours.
+    total: dict[str, Any] = {"seconds": 0.0, "peak_mib": 0.0, "exit_code": 0}
+    for kind, folder in KIND_FOLDERS.items():
+        files = sorted(str(p.relative_to(repo)) for p in (repo / folder).glob("*.yml"))
+        command = [checker, "--schemafile", f"schema/{kind}.schema.json", *files]
+        one = best_of(repeat, command, repo, work / f"check-jsonschema-{kind}.log")
+        total["seconds"] += one["seconds"]
+        total["peak_mib"] = max(total["peak_mib"], one["peak_mib"])
+        total["exit_code"] = total["exit_code"] or one["exit_code"]
+    result["check_jsonschema"] = total
+    return result
+
+
+def has_build(pipeline: str) -> bool:
+    done = subprocess.run([pipeline, "build", "--help"], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def bench_build(repo: Path, work: Path, projects: int) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    pipeline = tool("pipeline")
+    if pipeline and has_build(pipeline):
+        run = measure([pipeline, "build", "--today", TODAY], repo, work / "build.log")
+        site = repo / "site"
+        result["pipeline"] = {**run.as_dict(), **_site_figures(site, projects)}
+    else:
+        result["pipeline"] = None  # `pipeline build` is not in this version yet
+    bare = work / "bare"
+    pages = write_baseline(repo, bare)
+    mkdocs = tool("mkdocs")
+    assert mkdocs, "mkdocs is not installed"
+    run = measure([mkdocs, "build", "--quiet"], bare, work / "bare.log")
+    result["bare_mkdocs"] = {**run.as_dict(), "source_pages": pages}
+    result["bare_mkdocs"].update(_site_figures(bare / "site", projects))
+    return result
+
+
+def _site_figures(site: Path, projects: int) -> dict[str, Any]:
+    if not site.is_dir():
+        return {}
+    size = site_size(site)
+    record_pages = [p for p in (site / "projects").glob("*/index.html")]
+    figures: dict[str, Any] = size.as_dict()
+    figures["bytes_per_project"] = size.total_bytes / projects
+    figures["mean_record_page_bytes"] = (
+        sum(p.stat().st_size for p in record_pages) / len(record_pages) if record_pages else 0
+    )
+    if (site / CATALOGUE_PAGE).is_file():
+        figures["catalogue_page"] = page_transfer(site, CATALOGUE_PAGE)
+    return figures
+
+
+def parse_sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="projects per build run")
+    parser.add_argument("--validate-sizes", default="1000,10000", help="projects per validate run")
+    parser.add_argument("--councils", type=int, default=380, help="councils in every catalogue")
+    parser.add_argument("--repeat", type=int, default=3, help="validate runs per size (best of)")
+    parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument("--keep", type=Path, help="keep the synthetic repositories in this folder")
+    args = parser.parse_args(argv)
+
+    build_sizes = parse_sizes(args.sizes)
+    validate_sizes = parse_sizes(args.validate_sizes)
+    results: dict[str, Any] = {"machine": describe_machine(), "validate": {}, "build": {}}
+    with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as temporary:
+        base = args.keep or Path(temporary)
+        for size in sorted(set(build_sizes) | set(validate_sizes)):
+            work = base / f"n{size}"
+            shutil.rmtree(work, ignore_errors=True)
+            catalogue = write_catalogue(work / "repo", size, councils=args.councils)
+            print(f"n={size}: {catalogue.record_bytes / 1e6:.1f} MB of records", file=sys.stderr)
+            if size in validate_sizes:
+                results["validate"][size] = bench_validate(catalogue.root, work, args.repeat)
+            if size in build_sizes:
+                results["build"][size] = bench_build(catalogue.root, work, size)
+    print_table(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The benchmark's results as plain-text tables, one for validate and one for build."""
+
+from __future__ import annotations
+
+from typing import Any
+
+VALIDATE_HEADER = ("projects", "command", "seconds", "peak MiB", "vs check-jsonschema")
+BUILD_HEADER = (
+    "projects",
+    "command",
+    "seconds",
+    "peak MiB",
+    "vs bare",
+    "HTML pages",
+    "site MB",
+    "KB/project",
+    "record page KB",
+    "largest page KB",
+    "search index MB (gz)",
+    "catalogue KB gz",
+)
+
+
+def _row_text(row: tuple[object, ...], widths: list[int]) -> str:
+    return "  ".join(str(cell).rjust(width) for cell, width in zip(row, widths, strict=True))
+
+
+def format_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
+    cells = [header, *rows]
+    widths = [max(len(str(row[i])) for row in cells) for i in range(len(header))]
+    lines = [_row_text(header, widths), "  ".join("-" * w for w in widths)]
+    lines += [_row_text(row, widths) for row in rows]
+    return "\n".join(lines)
+
+
+def validate_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for size, figures in results.items():
+        ours, theirs = figures["pipeline"], figures.get("check_jsonschema")
+        ratio = f"{ours['seconds'] / theirs['seconds']:.2f}x" if theirs else "-"
+        rows.append((f"{int(size):,}", "pipeline validate", _s(ours), _mib(ours), ratio))
+        if theirs:
+            rows.append((f"{int(size):,}", "check-jsonschema", _s(theirs), _mib(theirs), ""))
+    return rows
+
+
+def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for size, figures in results.items():
+        bare = figures["bare_mkdocs"]
+        for name, run in (("pipeline build", figures.get("pipeline")), ("bare mkdocs", bare)):
+            if not run:
+                rows.append((f"{int(size):,}", name, "not available", *[""] * 9))
+                continue
+            ratio = f"{run['seconds'] / bare['seconds']:.2f}x" if run is not bare else ""
+            catalogue = run.get("catalogue_page", {}).get("total_gzip")
+            rows.append(
+                (
+                    f"{int(size):,}",
+                    name,
+                    _s(run),
+                    _mib(run),
+                    ratio,
+                    f"{run.get('html_pages', 0):,}",
+                    f"{run.get('total_bytes', 0) / 1e6:.1f}",
+                    f"{run.get('bytes_per_project', 0) / 1e3:.1f}",
+                    f"{run.get('mean_record_page_bytes', 0) / 1e3:.1f}",
+                    f"{run.get('largest_page_bytes', 0) / 1e3:.0f}",
+                    f"{run.get('search_index_bytes', 0) / 1e6:.1f} "
+                    f"({run.get('search_index_gzip', 0) / 1e6:.1f})",
+                    f"{catalogue / 1e3:.0f}" if catalogue else "-",
+                )
+            )
+    return rows
+
+
+def _s(run: dict[str, Any]) -> str:
+    failed = "" if run["exit_code"] == 0 else f" (exit {run['exit_code']})"
+    return f"{run['seconds']:.2f}{failed}"
+
+
+def _mib(run: dict[str, Any]) -> str:
+    return f"{run['peak_mib']:.0f}"
+
+
+def print_table(results: dict[str, Any]) -> None:
+    machine = results["machine"]
+    print(
+        f"\n{machine['cpus']} CPUs ({machine['cpu_model']}), {machine['memory_gib']} GiB, "
+        f"Python {machine['python']}, libyaml {'yes' if machine['libyaml'] else 'no'}"
+    )
+    if results["validate"]:
+        print("\nValidate\n" + format_table(VALIDATE_HEADER, validate_rows(results["validate"])))
+    if results["build"]:
+        print("\nBuild\n" + format_table(BUILD_HEADER, build_rows(results["build"])))
