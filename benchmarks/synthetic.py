@@ -24,7 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REGISTER = PROJECT_ROOT.parent / "shared" / "data" / "uk_local_authorities_future.csv"
 RECORD_FOLDERS = ("projects", "councils", "makerdays")
 # Everything else that a build may read is copied; these never are.
-SKIPPED = {".git", ".venv", "site", "benchmarks", "tests", "build", *RECORD_FOLDERS}
+SKIPPED = {".git", ".venv", "site", "benchmarks", "tests", "build", "generator", *RECORD_FOLDERS}
 TODAY = date(2026, 11, 22)
 
 PHASES = ["idea", "discovery", "alpha", "beta", "live", "retired"]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from generator.checking.formats import FORMATS
+from generator.checking.quick import Quick, compile_quick
 from generator.checking.suggestions import did_you_mean, listing
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error
@@ -28,35 +29,14 @@ def load_schema(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-_formats = FormatChecker(formats=())
-
-
-@_formats.checks("date", raises=ValueError)
-def _is_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    # fromisoformat alone would accept '20240105'; records use the dashed form.
-    return len(value) == 10 and bool(date.fromisoformat(value))
-
-
-@_formats.checks("date-time", raises=ValueError)
-def _is_date_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    return "T" in value.upper() and bool(datetime.fromisoformat(value))
-
-
-@_formats.checks("email")
-def _is_email(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    local, at, domain = value.partition("@")
-    return bool(local and at and "." in domain and " " not in value)
+@cache
+def validator_for(path: Path) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(path), format_checker=FORMATS)
 
 
 @cache
-def validator_for(path: Path) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(path), format_checker=_formats)
+def quick_validator_for(path: Path) -> Quick:
+    return compile_quick(load_schema(path))
 
 
 def describe_path(path: tuple[str | int, ...]) -> str:
@@ -66,7 +46,10 @@ def describe_path(path: tuple[str | int, ...]) -> str:
 
 
 def check_record(record: LoadedRecord, root: Path) -> list[Problem]:
-    validator = validator_for(schema_path(root, record.kind))
+    path = schema_path(root, record.kind)
+    if quick_validator_for(path)(record.data):
+        return []  # most records are valid: skip the slower, detailed validation
+    validator = validator_for(path)
     problems: list[Problem] = []
     for err in validator.iter_errors(record.data):
         problems.extend(_explain(record, err))

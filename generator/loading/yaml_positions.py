@@ -50,11 +50,28 @@ class YamlProblem(Exception):
 
 @dataclass
 class Document:
-    """A loaded YAML mapping and the place of each value and key in the file."""
+    """A loaded YAML mapping and the place of each value and key in the file.
+
+    Places are needed only to report a problem, and recording them costs as much as building
+    the data, so they are worked out again from the text the first time they are asked for.
+    """
 
     data: Any
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _places: _Built | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> dict[Path, Position]:
+        return self._placed().values
+
+    @property
+    def keys(self) -> dict[Path, Position]:
+        return self._placed().keys
+
+    def _placed(self) -> _Built:
+        if self._places is None:
+            self._places = _build(self.text, track=True)
+        return self._places
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Where `path` is, or the nearest enclosing value that exists (for missing keys)."""
@@ -68,7 +85,21 @@ class Document:
         return self.values.get((), (1, 1))
 
 
-@dataclass
+@dataclass(slots=True)
+class _Built:
+    """What one pass over the parser's events makes: the data and, if tracked, the places."""
+
+    track: bool
+    data: Any = None
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+
+class _NeedsPlaces(Exception):
+    """A problem whose message needs places that were not tracked: build again with them."""
+
+
+@dataclass(slots=True)
 class _Frame:
     container: dict[str, Any] | list[Any]
     path: Path
@@ -83,7 +114,29 @@ def _at(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
+# Plain scalar text -> its value. Keys and enum values repeat in every record, and resolving
+# a plain scalar (is it a number? true/false? null?) runs several regular expressions.
+_plain_values: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 20_000
+_PLAIN_CACHE_LENGTH = 100
+_UNSEEN = object()
+
+
 def _scalar_value(event: yaml.ScalarEvent, loader: Any) -> Any:
+    if event.tag is None:
+        if not event.implicit[0]:
+            return event.value  # quoted or block text: always text
+        known = _plain_values.get(event.value, _UNSEEN)
+        if known is not _UNSEEN:
+            return known
+        value = _resolved_scalar(event, loader)
+        if len(event.value) <= _PLAIN_CACHE_LENGTH and len(_plain_values) < _PLAIN_CACHE_SIZE:
+            _plain_values[event.value] = value
+        return value
+    return _resolved_scalar(event, loader)
+
+
+def _resolved_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
     if event.tag and event.tag != "!":
         tag = event.tag
     else:
@@ -113,37 +166,41 @@ def _describe_key(key: Any) -> str:
 
 def load_document(text: str) -> Document:
     """Build a Document from YAML text, or raise YamlProblem saying where and why."""
-    doc = Document(data=None)
+    try:
+        built = _build(text, track=False)
+    except _NeedsPlaces:
+        built = _build(text, track=True)  # raises the problem, now with its places
+    return Document(built.data, text)
+
+
+def _build(text: str, *, track: bool) -> _Built:
+    doc = _Built(track)
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     total = 0
     documents = 0
     loader = _Parser(text)
     try:
+        get_event = loader.get_event
         while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    line, column = _at(event.start_mark)
+            event = get_event()
+            kind = type(event)  # compared with `is`: this loop runs once per YAML token
+            if kind is yaml.ScalarEvent:
+                value, count = _scalar_value(event, loader), 1
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.has_key:
                     raise YamlProblem(
-                        "This file holds more than one YAML document.",
-                        "Keep one record per file: remove the extra '---' line and what follows.",
-                        line,
-                        column,
-                        "yaml-documents",
+                        "A key has no value.", "Give it a value.", *frame.key_at, "yaml-syntax"
                     )
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.count)
+                _add(doc, stack, frame.container, frame.count, None)
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-
-            value: Any
-            count = 1
-            at = _at(event.start_mark)
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                at = _at(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
                         f"The record is nested more than {MAX_DEPTH} levels deep.",
@@ -158,37 +215,36 @@ def load_document(text: str) -> Document:
                         *at,
                         "yaml-tag",
                     )
-                path = _child_path(stack, at)
-                doc.values[path] = at
-                container: dict[str, Any] | list[Any] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else []
-                )
-                stack.append(_Frame(container, path, anchor))
+                path = _child_path(stack, at, track)
+                if track:
+                    doc.values[path] = at
+                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(container, path, event.anchor))
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                if isinstance(frame.container, dict) and frame.has_key:
-                    raise YamlProblem(
-                        "A key has no value.", "Give it a value.", *frame.key_at, "yaml-syntax"
-                    )
-                value, count = frame.container, frame.count
-                if frame.anchor:
-                    anchors[frame.anchor] = (value, count)
-                _add(doc, stack, value, count, None)
-                continue
-            if isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
                     raise YamlProblem(
                         f"The alias '*{event.anchor}' refers to no anchor.",
                         "Write the value out in full instead of using '*'.",
-                        *at,
+                        *_at(event.start_mark),
                         "yaml-alias",
                     )
                 value, count = anchors[event.anchor]
-            else:
-                value = _scalar_value(event, loader)
-                if anchor:
-                    anchors[anchor] = (value, 1)
+            elif event is None or kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        "This file holds more than one YAML document.",
+                        "Keep one record per file: remove the extra '---' line and what follows.",
+                        *_at(event.start_mark),
+                        "yaml-documents",
+                    )
+                continue
+            else:  # stream start, document end
+                continue
+            at = _at(event.start_mark)
             total += count
             if total > MAX_VALUES:
                 raise YamlProblem(
@@ -207,12 +263,12 @@ def load_document(text: str) -> Document:
     return doc
 
 
-def _child_path(stack: list[_Frame], at: Position) -> Path:
+def _child_path(stack: list[_Frame], at: Position, track: bool) -> Path:
     if not stack:
         return ()
     frame = stack[-1]
     if isinstance(frame.container, list):
-        return (*frame.path, len(frame.container))
+        return (*frame.path, len(frame.container)) if track else ()
     if not frame.has_key:
         raise YamlProblem(
             "A key is a list or a mapping.",
@@ -220,10 +276,10 @@ def _child_path(stack: list[_Frame], at: Position) -> Path:
             *at,
             "yaml-key",
         )
-    return (*frame.path, frame.key)  # type: ignore[arg-type]
+    return (*frame.path, frame.key) if track else ()  # type: ignore[arg-type]
 
 
-def _add(doc: Document, stack: list[_Frame], value: Any, count: int, at: Position | None) -> None:
+def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, at: Position | None) -> None:
     """Place a finished value into the collection being built (or make it the document)."""
     if not stack:
         doc.data = value
@@ -231,7 +287,7 @@ def _add(doc: Document, stack: list[_Frame], value: Any, count: int, at: Positio
     frame = stack[-1]
     frame.count += count
     if isinstance(frame.container, list):
-        if at is not None:
+        if at is not None and doc.track:
             doc.values[(*frame.path, len(frame.container))] = at
         frame.container.append(value)
         return
@@ -245,6 +301,8 @@ def _add(doc: Document, stack: list[_Frame], value: Any, count: int, at: Positio
                 "yaml-key",
             )
         if value in frame.container:
+            if not doc.track:
+                raise _NeedsPlaces
             first = doc.keys[(*frame.path, value)][0]
             raise YamlProblem(
                 f"The key '{value}' appears twice in the same mapping (first on line {first}).",
@@ -260,11 +318,11 @@ def _add(doc: Document, stack: list[_Frame], value: Any, count: int, at: Positio
                 "yaml-merge",
             )
         frame.key, frame.has_key, frame.key_at = value, True, at
-        doc.keys[(*frame.path, value)] = at
+        if doc.track:
+            doc.keys[(*frame.path, value)] = at
         return
-    path = (*frame.path, frame.key)
-    if at is not None:
-        doc.values[path] = at
+    if at is not None and doc.track:
+        doc.values[(*frame.path, frame.key)] = at
     frame.container[frame.key] = value  # type: ignore[index]
     frame.has_key = False
 
