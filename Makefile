@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint build validate clean
+.PHONY: serve test lint build validate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ build: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/pipeline validate
+
+## Benchmark validate and build at 100 to 10,000 projects (minutes; see benchmarks/README.md)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/run.py --json benchmarks/results/latest.json
 
 clean:
 	rm -rf site .venv .pytest_cache

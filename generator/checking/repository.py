@@ -11,12 +11,11 @@ from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
 from generator.loading.files import (
     LoadedRecord,
-    classify,
     discover,
-    read_record,
     relative_path,
 )
-from generator.problems import Problem, RecordError, error
+from generator.loading.many import read_many
+from generator.problems import Problem, error
 
 
 @dataclass
@@ -43,13 +42,9 @@ class Report:
 def read_all(root: Path, files: Iterable[Path]) -> tuple[list[LoadedRecord], list[Problem]]:
     records: list[LoadedRecord] = []
     problems: list[Problem] = []
-    for path in files:
-        try:
-            record, found = read_record(root, classify(root, path))
-        except RecordError as exc:
-            problems.append(exc.problem)
-            continue
-        records.append(record)
+    for record, found in read_many(root, files):
+        if record is not None:
+            records.append(record)
         problems.extend(found)
     return records, problems
 
@@ -63,8 +58,10 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
     root = root.resolve()
     everything = list(discover(root))
     wanted = _expand(root, paths) if paths is not None else None
-    known = {p.resolve() for p in everything}
-    extra = [p for p in (wanted or []) if p.resolve() not in known]
+    extra: list[Path] = []
+    if wanted:
+        known = {p.resolve() for p in everything}
+        extra = [p for p in wanted if p.resolve() not in known]
     records, problems = read_all(root, [*everything, *extra])
 
     index = Index.of(records)
