@@ -11,6 +11,7 @@ import click
 from generator.cli.codeowners import codeowners
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
+from generator.cli.pr_report import pr_report
 from generator.cli.validate import validate
 
 
@@ -23,7 +24,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, codeowners):
+for command in (validate, new, codeowners, pr_report):
     cli.add_command(command)
 
 

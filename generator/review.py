@@ -1,0 +1,494 @@
+"""The pull-request report: what changes, who must approve it, and what to watch out for.
+
+Findings come from independent sources, each a function from the `PullRequest` to a list of
+Problems, registered in SOURCES by name. Adding a kind of warning (for example "a similar
+project exists: could you join it instead?") is one more function and one more entry.
+
+Exit policy, decided here: warnings never fail a pull request (errors in records are
+`pipeline validate`'s job); the one error is reusing the id of a deleted or renamed record
+for something different, because links and history would then lead to the wrong record.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from generator import gitrepo
+from generator.changes import ChangeSet, RecordChange, classify, same_record
+from generator.checking.repository import Report, check_repository, read_all
+from generator.handles import is_handle, normalise, same
+from generator.history import Departure, departures, last_departures, page_path
+from generator.loading.files import KIND_FOLDERS, LoadedRecord, discover, suggest_id
+from generator.loading.yaml_positions import YamlProblem, load_document
+from generator.ownership import (
+    CODEOWNERS_PATH,
+    Ownership,
+    Rule,
+    ownership_of,
+    render_codeowners,
+)
+from generator.problems import Problem, error, warning
+from generator.settings import SETTINGS_FILE, load_settings
+
+# What is copied out of each side of the pull request to read records and settings from.
+TREE_PATHS = (*KIND_FOLDERS.values(), "schema", SETTINGS_FILE)
+
+
+@dataclass
+class PullRequest:
+    """Both sides of a pull request, read once; what every source of findings looks at."""
+
+    root: Path
+    base: str  # commit ids
+    head: str
+    changes: ChangeSet
+    base_tree: Path
+    head_tree: Path
+    today: date
+    author: str | None = None
+    departed: dict[str, Departure] = field(default_factory=dict)  # path -> last departure
+    shallow: bool = False
+
+    @cached_property
+    def base_records(self) -> dict[str, LoadedRecord]:
+        return _records(self.base_tree)
+
+    @cached_property
+    def head_records(self) -> dict[str, LoadedRecord]:
+        return _records(self.head_tree)
+
+    @cached_property
+    def base_ownership(self) -> Ownership:
+        return _ownership(self.base_tree, self.base_records, self.head_tree)
+
+    @cached_property
+    def head_ownership(self) -> Ownership:
+        return _ownership(self.head_tree, self.head_records, self.base_tree)
+
+    @cached_property
+    def head_check(self) -> Report:
+        """`pipeline validate` on the changed records as the pull request leaves them."""
+        paths = [self.head_tree / c.path for c in self.changes.records if c.head_path]
+        return check_repository(self.head_tree, today=self.today, paths=paths)
+
+    def text(self, side: str, path: str) -> str:
+        tree = self.base_tree if side == "base" else self.head_tree
+        file = tree / path
+        return file.read_text(encoding="utf-8", errors="replace") if file.is_file() else ""
+
+    def title(self, change: RecordChange) -> str:
+        record = (
+            self.head_records.get(change.head_path)
+            if change.head_path
+            else self.base_records.get(change.base_path or "")
+        )
+        return record_title(record.data) if record else change.id
+
+
+def _records(tree: Path) -> dict[str, LoadedRecord]:
+    records, _ = read_all(tree, discover(tree))
+    return {r.path: r for r in records}
+
+
+def _ownership(tree: Path, records: dict[str, LoadedRecord], other: Path) -> Ownership:
+    # A side without core maintainers (say, before pipeline.yml had them) borrows the other's.
+    core = load_settings(tree).core_maintainers or load_settings(other).core_maintainers
+    return ownership_of(records.values(), core)
+
+
+def record_title(data: object) -> str:
+    if isinstance(data, dict):
+        for key in ("title", "name"):
+            if isinstance(data.get(key), str) and data[key].strip():
+                return " ".join(data[key].split())
+    return ""
+
+
+@contextmanager
+def pull_request(
+    root: Path, base: str, head: str = "HEAD", *, today: date, author: str | None = None
+) -> Iterator[PullRequest]:
+    """Open both sides of the pull request from `head` into `base` (in temporary folders)."""
+    base_commit = gitrepo.resolve(root, base)
+    head_commit = gitrepo.resolve(root, head)
+    changes = classify(gitrepo.diff(root, base_commit, head_commit))
+    with tempfile.TemporaryDirectory(prefix="pipeline-pr-") as folder:
+        trees = Path(folder)
+        yield PullRequest(
+            root=root,
+            base=base_commit,
+            head=head_commit,
+            changes=changes,
+            base_tree=gitrepo.export(root, base_commit, trees / "base", TREE_PATHS),
+            head_tree=gitrepo.export(root, head_commit, trees / "head", TREE_PATHS),
+            today=today,
+            author=normalise(author) if author and is_handle(author) else None,
+            departed=last_departures(departures(root, base_commit)),
+            shallow=gitrepo.is_shallow(root),
+        )
+
+
+# --- Who must approve --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Approval:
+    """For one changed record: the owners GitHub will require (one approval from each rule,
+    read from the base branch, as GitHub does) and who looks after it once merged."""
+
+    change: RecordChange
+    required: tuple[Rule, ...]
+    after: Rule | None
+
+    @property
+    def action(self) -> str:
+        change = self.change
+        return {
+            "changed": f"this change to {change.path}",
+            "deleted": f"deleting {change.path}",
+            "renamed": f"renaming {change.old_path} to {change.path}",
+            "added": f"this new {change.kind_word}, {change.path}",
+        }[change.status]
+
+    def requirement(self, rule: Rule) -> str:
+        """'A maintainer of Hackney must approve this change to projects/x.yml: @alice.'"""
+        return f"{_capital(rule.who())} must approve {self.action}: {owners_text(rule)}."
+
+    def sentence(self) -> str:
+        """Everything about who approves this change, for the summary."""
+        change = self.change
+        first, *others = self.required
+        text = self.requirement(first)
+        for rule in others:
+            text += f" So must {rule.who()} ({owners_text(rule)}), for the new file name."
+        if change.status == "added" and first.is_core:
+            text += " (GitHub only knows a record's own maintainers once it is merged.)"
+        after = self.after
+        if change.status == "added" and after and after.fallback:
+            text += (
+                f" Nobody else is named to look after it, so the core maintainers will: add "
+                f"maintainers to the {change.kind_word} or its council to change that."
+            )
+        elif after and after.owners != first.owners:
+            text += f" Once merged, {after.who()} will look after it ({owners_text(after)})."
+        return text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def owners_text(rule: Rule) -> str:
+    """'@alice, @bob or a member of @org/team'."""
+    names = [*rule.users, *(f"a member of {team}" for team in rule.teams)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def approvals(pr: PullRequest) -> list[Approval]:
+    found: list[Approval] = []
+    for change in pr.changes.records:
+        paths = [p for p in (change.base_path, change.head_path) if p]
+        if change.status != "renamed":
+            paths = paths[:1]
+        rules: list[Rule] = []
+        for path in paths:
+            rule = pr.base_ownership.rule_for(path)
+            if all(rule.owners != known.owners for known in rules):
+                rules.append(rule)
+        after = pr.head_ownership.rule_for(change.head_path) if change.head_path else None
+        found.append(Approval(change, tuple(rules), after))
+    return found
+
+
+# --- Sources of findings -----------------------------------------------------------------
+
+
+def approval_problems(pr: PullRequest) -> list[Problem]:
+    """Warn when the author is not among the people who must approve a record's change, or is
+    the only one (GitHub does not let authors approve their own pull requests). Team
+    membership cannot be known offline, so owners that include a team never get a warning."""
+    if not pr.author:
+        return []
+    author = pr.author
+    problems: list[Problem] = []
+    for approval in approvals(pr):
+        change = approval.change
+        for rule in approval.required:
+            if rule.teams:
+                continue
+            if rule.includes(author):
+                if all(same(user, author) for user in rule.users):
+                    problems.append(
+                        warning(
+                            change.path,
+                            1,
+                            1,
+                            f"You ({author}) are the only person who can approve "
+                            f"{approval.action}, and GitHub does not let anyone approve their "
+                            "own pull request.",
+                            f"Ask a colleague to become a second maintainer of the "
+                            f"{change.kind_word}, or ask a core maintainer to review.",
+                            "approval-sole-owner",
+                        )
+                    )
+            elif change.status != "added":  # new records always wait for a core maintainer
+                problems.append(
+                    warning(
+                        change.path,
+                        1,
+                        1,
+                        approval.requirement(rule),
+                        f"You ({author}) are not one of them, so GitHub asks them to review.",
+                        "approval-needed",
+                    )
+                )
+        after = approval.after
+        if (
+            change.status == "added"
+            and after
+            and not after.fallback
+            and not after.teams
+            and not after.includes(author)
+        ):
+            problems.append(
+                warning(
+                    change.path,
+                    1,
+                    1,
+                    f"You ({author}) are adding a {change.kind_word} to be looked after by "
+                    f"{owners_text(after)}, and you are not one of them.",
+                    "Ask one of them to review it too: until it is merged, GitHub asks only the "
+                    "core maintainers to approve it.",
+                    "approval-new-record",
+                )
+            )
+    return problems
+
+
+_DELETION_ADVICE = {
+    "project": (
+        "Projects are retired, not deleted: set 'phase: retired' and add an update saying why "
+        "(replaced, merged into another project, stopped), so councils who link to it or want "
+        "to learn from it still can."
+    ),
+    "council": (
+        "Councils stay on Pipeline so the projects they led keep their history: if the council "
+        "has left, been merged or been renamed, say so in its record instead. Every project "
+        "and maker day naming it will also fail the checks."
+    ),
+    "makerday": (
+        "Maker days are a record of what happened and what came out of them: if it was "
+        "cancelled, say so in its description instead."
+    ),
+}
+
+
+def deletion_problems(pr: PullRequest) -> list[Problem]:
+    """Nothing is lost silently: every deleted record gets a warning saying what to do instead."""
+    return [
+        warning(
+            change.path,
+            1,
+            1,
+            f"This pull request deletes the {change.kind_word} '{pr.title(change)}' "
+            f"({change.path}). Its id '{change.id}' can never be used again for a "
+            f"different {change.kind_word}.",
+            _DELETION_ADVICE[change.kind],
+            "deleted-record",
+        )
+        for change in pr.changes.records
+        if change.status == "deleted"
+    ]
+
+
+def _data(text: str) -> dict:
+    try:
+        data = load_document(text).data
+    except YamlProblem:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def id_reuse_problems(pr: PullRequest) -> list[Problem]:
+    """An id that named one record must never name a different one: its page address,
+    history and redirects would all lead to the wrong record."""
+    problems: list[Problem] = []
+    for change in pr.changes.records:
+        path = change.path
+        new_text = pr.text("head", path)
+        if change.status == "changed":
+            old_text = pr.text("base", path)
+            old, new = _data(old_text), _data(new_text)
+            if old and new and not same_record(change.kind, old, new, old_text, new_text):
+                problems.append(
+                    _reuse_error(
+                        change,
+                        f"This change replaces the {change.kind_word} "
+                        f"'{record_title(old) or change.id}' with a different one, "
+                        f"'{record_title(new) or change.id}', under the same id '{change.id}'.",
+                        pr,
+                    )
+                )
+        elif change.status in ("added", "renamed") and path in pr.departed:
+            gone = pr.departed[path]
+            old_text = gitrepo.read_file(pr.root, f"{gone.commit}^", path) or ""
+            old, new = _data(old_text), _data(new_text)
+            if old and new and not same_record(change.kind, old, new, old_text, new_text):
+                how = f"renamed to {gone.new_path}" if gone.renamed else "deleted"
+                problems.append(
+                    _reuse_error(
+                        change,
+                        f"The id '{change.id}' belonged to a different {change.kind_word}, "
+                        f"'{record_title(old) or change.id}', which was {how} on "
+                        f"{gone.date[:10]} (commit {gone.commit[:7]}).",
+                        pr,
+                    )
+                )
+    return problems
+
+
+def _reuse_error(change: RecordChange, message: str, pr: PullRequest) -> Problem:
+    record = pr.head_records.get(change.path)
+    suggestion = suggest_id(record_title(record.data)) if record else ""
+    taken = set(pr.head_records) | set(pr.departed)
+    folder = KIND_FOLDERS[change.kind]
+    if not suggestion or suggestion == change.id or f"{folder}/{suggestion}.yml" in taken:
+        suggestion = f"{change.id}-2"
+    return error(
+        change.path,
+        1,
+        1,
+        message,
+        "Ids are never reused, so links to the old one do not lead here: give this "
+        f"{change.kind_word} its own file name, for example {folder}/{suggestion}.yml.",
+        "id-reused",
+    )
+
+
+def validation_problems(pr: PullRequest) -> list[Problem]:
+    """`pipeline validate`'s warnings for the changed records (its errors fail that check)."""
+    return pr.head_check.warnings
+
+
+Source = Callable[[PullRequest], list[Problem]]
+
+# name -> source. The GitHub output leaves out "validation": `pipeline validate` annotates
+# those already.
+SOURCES: dict[str, Source] = {
+    "approval": approval_problems,
+    "deletion": deletion_problems,
+    "id-reuse": id_reuse_problems,
+    "validation": validation_problems,
+}
+
+
+# --- Notes: things worth knowing that need no action --------------------------------------
+
+
+def notes(pr: PullRequest) -> list[str]:
+    found: list[str] = []
+    if pr.shallow:
+        found.append(
+            "This clone has only part of the history, so ids deleted before it were not "
+            "checked for reuse. Fetch the full history (actions/checkout with fetch-depth: 0)."
+        )
+    committed = gitrepo.read_file(pr.root, pr.base, CODEOWNERS_PATH)
+    if committed is None:
+        found.append(
+            f"The base branch has no {CODEOWNERS_PATH} yet, so GitHub will not ask anyone to "
+            "approve these changes until one is merged."
+        )
+    elif committed != render_codeowners(pr.base_ownership):
+        found.append(
+            f"The base branch's {CODEOWNERS_PATH} does not match its records; GitHub follows "
+            "the file, so the approvals it asks for may differ from those listed here."
+        )
+    for change in pr.changes.records:
+        if change.status == "renamed" and change.old_path:
+            found.append(
+                f"{change.old_path} becomes {change.path}: the id changes from "
+                f"'{change.old_id}' to '{change.id}'. The old page, {page_path(change.old_path)}, "
+                f"will redirect to {page_path(change.path)}, and the record's page links to "
+                "its history under both names."
+            )
+        if change.status in ("added", "renamed") and change.path in pr.departed:
+            gone = pr.departed[change.path]
+            found.append(
+                f"{change.path} was {'renamed' if gone.renamed else 'deleted'} on "
+                f"{gone.date[:10]}; this brings the same {change.kind_word} back."
+            )
+        if change.status == "changed":
+            before = pr.base_ownership.rule_for(change.path)
+            after = pr.head_ownership.rule_for(change.path)
+            if before.owners != after.owners:
+                found.append(
+                    f"This changes who looks after {change.path}, from {owners_text(before)} "
+                    f"to {owners_text(after)}. The people looking after it now approve the "
+                    "change."
+                )
+    errors = len(pr.head_check.errors)
+    if errors:
+        found.append(
+            f"The changed records have {errors} error{'s' * (errors != 1)}: the "
+            "`pipeline validate` check lists them, line by line."
+        )
+    return found
+
+
+# --- The whole report -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OtherFile:
+    """A changed file that is not a record, and the rule GitHub applies to it."""
+
+    path: str
+    status: str  # Git's letter
+    rule: Rule
+
+    @property
+    def status_word(self) -> str:
+        return {"A": "added", "D": "deleted", "R": "renamed"}.get(self.status, "changed")
+
+
+@dataclass
+class Review:
+    base: str
+    head: str
+    author: str | None
+    approvals: list[Approval]
+    titles: dict[str, str]  # record path (head, or base for deletions) -> title
+    other_files: list[OtherFile]
+    findings: dict[str, list[Problem]]  # source name -> problems
+    notes: list[str]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted(p for found in self.findings.values() for p in found)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def review(pr: PullRequest, sources: dict[str, Source] | None = None) -> Review:
+    chosen = SOURCES if sources is None else sources
+    return Review(
+        base=pr.base,
+        head=pr.head,
+        author=pr.author,
+        approvals=approvals(pr),
+        titles={c.path: pr.title(c) for c in pr.changes.records},
+        other_files=[
+            OtherFile(c.path, c.status, pr.base_ownership.rule_for(c.old_path or c.path))
+            for c in pr.changes.other
+        ],
+        findings={name: sorted(source(pr)) for name, source in chosen.items()},
+        notes=notes(pr),
+    )
