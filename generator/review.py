@@ -335,22 +335,40 @@ def id_reuse_problems(pr: PullRequest) -> list[Problem]:
                         pr,
                     )
                 )
-        elif change.status in ("added", "renamed") and path in pr.departed:
-            gone = pr.departed[path]
-            old_text = gitrepo.read_file(pr.root, f"{gone.commit}^", path) or ""
-            old, new = _data(old_text), _data(new_text)
-            if old and new and not same_record(change.kind, old, new, old_text, new_text):
-                how = f"renamed to {gone.new_path}" if gone.renamed else "deleted"
-                problems.append(
-                    _reuse_error(
-                        change,
-                        f"The id '{change.id}' belonged to a different {change.kind_word}, "
-                        f"'{record_title(old) or change.id}', which was {how} on "
-                        f"{gone.date[:10]} (commit {gone.commit[:7]}).",
-                        pr,
-                    )
+        elif (earlier := earlier_record(pr, change)) and not earlier.same:
+            gone = earlier.departure
+            how = f"renamed to {gone.new_path}" if gone.renamed else "deleted"
+            problems.append(
+                _reuse_error(
+                    change,
+                    f"The id '{change.id}' belonged to a different {change.kind_word}, "
+                    f"'{record_title(earlier.data) or change.id}', which was {how} on "
+                    f"{gone.date[:10]} (commit {gone.commit[:7]}).",
+                    pr,
                 )
+            )
     return problems
+
+
+@dataclass(frozen=True)
+class EarlierRecord:
+    """The record that last lived at a path this pull request (re)creates."""
+
+    departure: Departure
+    data: dict
+    same: bool  # whether the new record is that one back again
+
+
+def earlier_record(pr: PullRequest, change: RecordChange) -> EarlierRecord | None:
+    if change.status not in ("added", "renamed") or change.path not in pr.departed:
+        return None
+    gone = pr.departed[change.path]
+    old_text = gitrepo.read_file(pr.root, f"{gone.commit}^", change.path) or ""
+    new_text = pr.text("head", change.path)
+    old, new = _data(old_text), _data(new_text)
+    if not old or not new:  # unreadable: `pipeline validate` says why
+        return None
+    return EarlierRecord(gone, old, same_record(change.kind, old, new, old_text, new_text))
 
 
 def _reuse_error(change: RecordChange, message: str, pr: PullRequest) -> Problem:
@@ -409,6 +427,12 @@ def notes(pr: PullRequest) -> list[str]:
             f"The base branch's {CODEOWNERS_PATH} does not match its records; GitHub follows "
             "the file, so the approvals it asks for may differ from those listed here."
         )
+    head_file = gitrepo.read_file(pr.root, pr.head, CODEOWNERS_PATH)
+    if head_file is not None and head_file != render_codeowners(pr.head_ownership):
+        found.append(
+            f"{CODEOWNERS_PATH} no longer matches the records on this branch: run "
+            "`pipeline codeowners` and commit the result (the CODEOWNERS check fails until then)."
+        )
     for change in pr.changes.records:
         if change.status == "renamed" and change.old_path:
             found.append(
@@ -417,8 +441,9 @@ def notes(pr: PullRequest) -> list[str]:
                 f"will redirect to {page_path(change.path)}, and the record's page links to "
                 "its history under both names."
             )
-        if change.status in ("added", "renamed") and change.path in pr.departed:
-            gone = pr.departed[change.path]
+        earlier = earlier_record(pr, change)
+        if earlier and earlier.same:
+            gone = earlier.departure
             found.append(
                 f"{change.path} was {'renamed' if gone.renamed else 'deleted'} on "
                 f"{gone.date[:10]}; this brings the same {change.kind_word} back."
@@ -470,7 +495,9 @@ class Review:
 
     @property
     def problems(self) -> list[Problem]:
-        return sorted(p for found in self.findings.values() for p in found)
+        """Every finding, errors first, then by file and line."""
+        found = (p for problems in self.findings.values() for p in problems)
+        return sorted(found, key=lambda p: (not p.is_error, p))
 
     @property
     def failed(self) -> bool:

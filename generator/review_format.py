@@ -14,24 +14,33 @@ from urllib.parse import quote
 
 from generator.problems import Problem
 from generator.reporting import github_annotation
-from generator.review import Approval, Review, owners_text
+from generator.review import Approval, OtherFile, Review, owners_text
 
 ANNOTATION_TITLE = "Pipeline pull-request check"
 # Findings `pipeline validate` already annotates; the report's own annotations leave them out.
 ANNOTATED_ELSEWHERE = ("validation",)
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&!~()#+={}])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|!~()#+={}])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def md(text: str) -> str:
-    """Plain text made safe for one line of GitHub Markdown (a table cell or list item)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Plain text made safe for one line of GitHub Markdown (a table cell or list item):
+    HTML's special characters become entities, Markdown's are escaped with backslashes."""
+    flat = " ".join(str(text).split())
+    flat = re.sub(r"[&<>]", lambda m: _HTML_SPECIAL[m.group()], flat)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def code(text: str) -> str:
+    """A file name as code, unless it could break out of the code span."""
+    return f"`{text}`" if "`" not in text and text.isprintable() else md(text)
 
 
 def _link(path: str, repo_url: str, commit: str) -> str:
     if not repo_url:
-        return md(path)
-    return f"[{md(path)}]({repo_url.rstrip('/')}/blob/{commit}/{quote(path)})"
+        return code(path)
+    return f"[{code(path)}]({repo_url.rstrip('/')}/blob/{commit}/{quote(path)})"
 
 
 def _file_cell(approval: Approval, review: Review, repo_url: str) -> str:
@@ -71,11 +80,7 @@ def markdown(review: Review, repo_url: str = "") -> str:
     if review.approvals or review.other_files:
         out += ["### Who must approve", ""]
         out += [f"- {md(a.sentence())}" for a in review.approvals]
-        out += [
-            f"- {md(f.path)} ({f.status_word}): {md(f.rule.who())} must approve it: "
-            f"{md(owners_text(f.rule))}."
-            for f in review.other_files
-        ]
+        out += _other_files(review)
         if review.author:
             out += [
                 "",
@@ -103,9 +108,31 @@ def markdown(review: Review, repo_url: str = "") -> str:
     return "\n".join(out) + "\n"
 
 
+def _other_files(review: Review, shown: int = 10) -> list[str]:
+    """Files that are not records, grouped by who must approve them."""
+    groups: dict[tuple[str, ...], list[OtherFile]] = {}
+    for file in review.other_files:
+        groups.setdefault(file.rule.owners, []).append(file)
+    lines = []
+    for files in groups.values():
+        rule = files[0].rule
+        names = ", ".join(f"{code(f.path)} ({f.status_word})" for f in files[:shown])
+        more = f" and {len(files) - shown} more" if len(files) > shown else ""
+        count = f"{len(files)} other file{'s' * (len(files) != 1)}"
+        lines.append(
+            f"- {md(_capital(rule.who()))} must approve {count}: {names}{more}. "
+            f"Owners: {md(owners_text(rule))}."
+        )
+    return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _problem_line(problem: Problem) -> str:
     label = "**Error**" if problem.is_error else "Warning"
-    return f"- {label}, {md(problem.path)}: {md(problem.text)}"
+    return f"- {label}, {code(problem.path)}: {md(problem.text)}"
 
 
 def annotations(review: Review) -> list[str]:
