@@ -431,7 +431,7 @@ def notes(pr: PullRequest) -> list[str]:
     if head_file is not None and head_file != render_codeowners(pr.head_ownership):
         found.append(
             f"{CODEOWNERS_PATH} no longer matches the records on this branch: run "
-            "`pipeline codeowners` and commit the result (the CODEOWNERS check fails until then)."
+            "pipeline codeowners and commit the result (the CODEOWNERS check fails until then)."
         )
     for change in pr.changes.records:
         if change.status == "renamed" and change.old_path:
@@ -461,7 +461,7 @@ def notes(pr: PullRequest) -> list[str]:
     if errors:
         found.append(
             f"The changed records have {errors} error{'s' * (errors != 1)}: the "
-            "`pipeline validate` check lists them, line by line."
+            "pipeline validate check lists them, line by line."
         )
     return found
 
