@@ -16,11 +16,12 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from generator.checking.repository import read_all
-from generator.handles import is_team, same, unique
+from generator.handles import is_team, profile_url, same, unique
 from generator.loading.files import KIND_FOLDERS, LoadedRecord, discover
 from generator.settings import load_settings
 
@@ -44,6 +45,13 @@ class Source:
 
 
 CORE = Source("core", label="the core maintainers")
+
+
+@dataclass(frozen=True)
+class Maintainer:
+    handle: str  # '@alice' or '@org/team'
+    url: str  # their GitHub profile, or the team's page
+    is_team: bool
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,10 @@ class Rule:
     def includes(self, login: str) -> bool:
         """Whether `login` is named as an owner (team membership cannot be known offline)."""
         return any(same(login, user) for user in self.users)
+
+    def people(self, server: str = "https://github.com") -> tuple[Maintainer, ...]:
+        """The owners with links to their GitHub pages, for "Maintained by" on record pages."""
+        return tuple(Maintainer(h, profile_url(h, server), is_team(h)) for h in self.owners)
 
     @property
     def is_core(self) -> bool:
@@ -268,3 +280,9 @@ def repository_ownership(root: Path) -> Ownership:
     """
     records, _problems = read_all(root, discover(root))
     return ownership_of(records, load_settings(root).core_maintainers)
+
+
+def guide() -> str:
+    """'Who approves changes' in Markdown (a level-2 heading and its sections), for the site's
+    Contribute page; CONTRIBUTING.md holds the same text."""
+    return files("generator").joinpath("data/ownership.md").read_text(encoding="utf-8")

@@ -213,3 +213,15 @@ def test_the_schemas_use_the_same_handle_syntax() -> None:
     for name in ("council", "project"):
         schema = json.loads((PROJECT_ROOT / "schema" / f"{name}.schema.json").read_text())
         assert schema["$defs"]["github_handle"]["pattern"] == HANDLE_PATTERN.pattern
+
+
+def test_record_pages_can_show_who_maintains_them(records_repo) -> None:
+    records, _ = read_all(records_repo, discover(records_repo))
+    rule = ownership_of(records, [CORE]).rule_for("projects/team-project.yml")
+    [team] = rule.people()
+    assert (team.handle, team.url, team.is_team) == (
+        "@westberks/digital-team",
+        "https://github.com/orgs/westberks/teams/digital-team",
+        True,
+    )
+    assert ownership_of(records, [CORE]).rule_for("projects/orphan.yml").fallback
