@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
+from generator.approvals import Approval, owners_text
 from generator.problems import Problem
 from generator.reporting import github_annotation
-from generator.review import Approval, OtherFile, Review, owners_text
+from generator.review import OtherFile, Review
 
 ANNOTATION_TITLE = "Pipeline pull-request check"
 # Findings `pipeline validate` already annotates; the report's own annotations leave them out.

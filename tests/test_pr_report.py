@@ -302,3 +302,18 @@ def test_the_base_branch_without_codeowners_is_noted(tmp_path, run_pipeline) -> 
         "@hackney-alice or @hackney-bob" in note
         for note in data["notes"]
     )
+
+
+def test_a_shallow_clone_is_told_to_fetch_the_history(repo, run_pipeline, tmp_path) -> None:
+    repo.write("projects/book-a-tip-slot.yml", project("Book a tip slot", "hackney"))
+    repo.commit("Add", when="2026-02-01T12:00:00+00:00")
+    shallow = tmp_path / "shallow"
+    repo.git(
+        "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{repo.path}", str(shallow)
+    )
+    result = run_pipeline(
+        shallow, "pr-report", "--base", "origin/main", "--head", "origin/change", "--today", TODAY
+    )
+    assert result.exit_code == 2
+    assert "have no common history in this clone" in result.output
+    assert "fetch-depth: 0" in result.output

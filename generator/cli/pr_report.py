@@ -11,7 +11,8 @@ import click
 from generator.cli.options import root_option, today_option
 from generator.gitrepo import GitError
 from generator.handles import is_handle
-from generator.review import pull_request, review
+from generator.pullrequest import pull_request
+from generator.review import review
 from generator.review_format import annotations, as_json, markdown
 from generator.settings import SettingsError
 
