@@ -104,8 +104,9 @@ def approval_problems(pr: PullRequest) -> list[Problem]:
                             f"You ({author}) are the only person who can approve "
                             f"{approval.action}, and GitHub does not let anyone approve their "
                             "own pull request.",
-                            f"Ask a colleague to become a second maintainer of the "
-                            f"{change.kind_word}, or ask a core maintainer to review.",
+                            "Ask a colleague to open a pull request adding themselves to the "
+                            f"{change.kind_word}'s maintainers, which you can approve; until "
+                            "then only a repository administrator can merge this one.",
                             "approval-sole-owner",
                         )
                     )

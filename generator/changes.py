@@ -119,6 +119,13 @@ def similarity(old_text: str, new_text: str) -> float:
     ).ratio()
 
 
+def comparable(kind: str, data: Mapping[str, Any]) -> bool:
+    """Whether a version is complete enough to judge (its title or name is text); a broken
+    record is `pipeline validate`'s to report, not a different record."""
+    value = data.get(IDENTITY_KEYS[kind][0])
+    return isinstance(value, str) and bool(value.strip())
+
+
 def same_record(
     kind: str, old: Mapping[str, Any], new: Mapping[str, Any], old_text: str, new_text: str
 ) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator import gitrepo
 from generator.approvals import Approval, approval_problems, approvals, owners_text
-from generator.changes import RecordChange, same_record
+from generator.changes import RecordChange, comparable, same_record
 from generator.history import Departure, page_path
 from generator.loading.files import KIND_FOLDERS, suggest_id
 from generator.loading.yaml_positions import YamlProblem, load_document
@@ -81,7 +81,8 @@ def id_reuse_problems(pr: PullRequest) -> list[Problem]:
         if change.status == "changed":
             old_text = pr.text("base", path)
             old, new = _data(old_text), _data(new_text)
-            if old and new and not same_record(change.kind, old, new, old_text, new_text):
+            judged = comparable(change.kind, old) and comparable(change.kind, new)
+            if judged and not same_record(change.kind, old, new, old_text, new_text):
                 problems.append(
                     _reuse_error(
                         change,
@@ -122,8 +123,8 @@ def earlier_record(pr: PullRequest, change: RecordChange) -> EarlierRecord | Non
     old_text = gitrepo.read_file(pr.root, f"{gone.commit}^", change.path) or ""
     new_text = pr.text("head", change.path)
     old, new = _data(old_text), _data(new_text)
-    if not old or not new:  # unreadable: `pipeline validate` says why
-        return None
+    if not (comparable(change.kind, old) and comparable(change.kind, new)):
+        return None  # unreadable or incomplete: `pipeline validate` says why
     return EarlierRecord(gone, old, same_record(change.kind, old, new, old_text, new_text))
 
 

@@ -317,3 +317,15 @@ def test_a_shallow_clone_is_told_to_fetch_the_history(repo, run_pipeline, tmp_pa
     assert result.exit_code == 2
     assert "have no common history in this clone" in result.output
     assert "fetch-depth: 0" in result.output
+
+
+def test_a_broken_record_is_not_mistaken_for_id_reuse(repo, run_pipeline) -> None:
+    repo.write("councils/hackney.yml", "name: 12\nmaintainers: nope\n")
+    repo.write("projects/report-a-missed-bin.yml", "title: [unclosed\n")
+    repo.commit("Break two records")
+    data = as_data(run_pipeline, repo)
+    assert data["failed"] is False
+    assert not [p for p in data["problems"] if p["rule"] == "id-reused"]
+    assert "The changed records have" in data["notes"][-1]
+    titles = {r["path"]: r["title"] for r in data["records"]}
+    assert titles["projects/report-a-missed-bin.yml"] == "report-a-missed-bin"
