@@ -90,7 +90,9 @@ def _drop_shadowed(problems: list[Problem]) -> list[Problem]:
     right id, is the one worth reading."""
     references = {(p.path, p.line, p.column) for p in problems if p.rule.startswith("unknown-")}
     return [
-        p for p in problems if not (p.rule == "pattern" and (p.path, p.line, p.column) in references)
+        p
+        for p in problems
+        if not (p.rule == "pattern" and (p.path, p.line, p.column) in references)
     ]
 
 
