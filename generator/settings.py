@@ -1,0 +1,78 @@
+"""Community settings from `pipeline.yml`: defaults here, overrides in the repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.catalogue import PHASES
+
+SETTINGS_FILE = "pipeline.yml"
+DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
+    "idea": 180,
+    "discovery": 180,
+    "alpha": 180,
+    "beta": 180,
+    "live": 365,
+    "retired": None,
+}
+
+
+class SettingsError(Exception):
+    """pipeline.yml cannot be used; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    stale_after_days: dict[str, int | None] = field(
+        default_factory=lambda: dict(DEFAULT_STALE_AFTER_DAYS)
+    )
+    core_maintainers: tuple[str, ...] = ()
+
+
+def load_settings(root: Path) -> Settings:
+    """Settings from root/pipeline.yml, or the defaults when there is no such file."""
+    path = root / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"{SETTINGS_FILE} is not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise SettingsError(f"{SETTINGS_FILE} must be a set of 'key: value' lines.")
+    return Settings(
+        stale_after_days=_stale_after_days(raw.get("stale") or {}),
+        core_maintainers=tuple(_handles(raw.get("core_maintainers") or [])),
+    )
+
+
+def _stale_after_days(section: Any) -> dict[str, int | None]:
+    days = dict(DEFAULT_STALE_AFTER_DAYS)
+    given = section.get("after_days", {}) if isinstance(section, dict) else None
+    if not isinstance(given, dict):
+        raise SettingsError(f"{SETTINGS_FILE}: stale.after_days must map phases to days.")
+    for phase, value in given.items():
+        if phase not in PHASES:
+            raise SettingsError(
+                f"{SETTINGS_FILE}: stale.after_days has '{phase}', which is not a phase "
+                f"({', '.join(PHASES)})."
+            )
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            raise SettingsError(
+                f"{SETTINGS_FILE}: stale.after_days.{phase} must be a number of days, or null "
+                "for never."
+            )
+        days[phase] = value
+    return days
+
+
+def _handles(values: Any) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise SettingsError(f"{SETTINGS_FILE}: core_maintainers must be a list of GitHub handles.")
+    return [v if v.startswith("@") else f"@{v}" for v in values]
