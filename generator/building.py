@@ -15,6 +15,10 @@ from generator.catalogue import Catalogue, build_catalogue
 from generator.checking.repository import Report, check_repository
 from generator.pages import SiteContent, SiteSettings, StaleInfo, generate_site
 from generator.reporting import summary, text_lines
+from generator.settings import SettingsError, load_settings
+from generator.stale import find_stale
+
+__all__ = ["InvalidRecords", "SettingsError", "build_today", "load", "site_content"]
 
 WATCHED = ("projects", "councils", "makerdays", "schema", "pipeline.yml")
 
@@ -52,12 +56,11 @@ def load(root: Path, today: date) -> Loaded:
 
 
 def find_stale_projects(catalogue: Catalogue, root: Path, today: date) -> Mapping[str, StaleInfo]:
-    """Project id -> why it needs review, from `generator.stale` once that module is merged."""
-    try:
-        from generator.stale import find_stale  # lands on main separately
-    except ImportError:
-        return {}
-    return {s.id: s for s in find_stale(catalogue, today)}
+    """Project id -> why it needs review, with the thresholds of root/pipeline.yml.
+
+    Raises SettingsError when pipeline.yml cannot be used.
+    """
+    return {s.id: s for s in find_stale(catalogue, today, settings=load_settings(root))}
 
 
 def read_schemas(root: Path) -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.building import InvalidRecords, site_content
+from generator.building import InvalidRecords, SettingsError, site_content
 from generator.checking.repository import check_repository
 from generator.cli.options import root_option, today_option
 from generator.rendering import docs_dir_of, settings_from, write_content
@@ -101,6 +101,8 @@ def render(out: Path, config_file: Path | None, today: date, root: Path) -> None
     except InvalidRecords as exc:
         click.echo(str(exc), err=True)
         raise click.ClickException("The records have errors, so nothing was written.") from None
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
     target = out if out.is_absolute() else root / out
     done = write_content(content, docs_dir_of(config), target)
     click.echo(f"Wrote {done.pages} pages and {done.files} data files into {out}.")

@@ -16,7 +16,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.building import WATCHED, InvalidRecords, build_today, site_content
+from generator.building import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.pages import SiteSettings
 
@@ -37,9 +37,10 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         try:
             content = site_content(self._root(config), settings, build_today(self.today))
         except InvalidRecords as exc:
-            raise PluginError(
-                f"The records have errors, so the site was not built.\n{exc}"
-            ) from None
+            message = f"The records have errors, so the site was not built.\n{exc}"
+            raise PluginError(message) from None
+        except SettingsError as exc:
+            raise PluginError(f"{exc} The site was not built.") from None
         for page in content.pages:
             self._add(
                 files,

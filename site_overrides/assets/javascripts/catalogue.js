@@ -12,15 +12,19 @@
   var FLAGS = ["reusable", "partners", "review"];
 
   function setup() {
+    var box = document.getElementById("pl-filters-box");
     var form = document.getElementById("pl-filters");
     var list = document.getElementById("pl-cards");
-    if (!form || !list || form.dataset.ready) return;
+    if (!box || !form || !list || form.dataset.ready) return;
     form.dataset.ready = "1";
     var count = document.getElementById("pl-count");
     var empty = document.getElementById("pl-empty");
-    var cards = Array.prototype.slice.call(list.children);
-    var original = cards.slice();
-    form.hidden = false;
+    var original = Array.prototype.slice.call(list.children);
+    box.hidden = false;
+    /* On phones the filters start folded away, unless the address already holds some. */
+    if (window.matchMedia("(max-width: 59.9375em)").matches && !window.location.search) {
+      box.open = false;
+    }
 
     function readForm() {
       var params = new URLSearchParams();
