@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ def build_site(config_file: Path, out: Path, *, today: date, strict: bool = True
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+    errors = _ErrorCollector()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(work), strict=strict)
         for plugin in config.plugins.values():
@@ -49,10 +52,12 @@ def build_site(config_file: Path, out: Path, *, today: date, strict: bool = True
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        raise BuildFailed(str(exc) or "MkDocs stopped.") from None
+        raise BuildFailed("\n".join([*errors.messages, str(exc) or "MkDocs stopped."])) from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
     _swap(work, out)
     files = [p for p in out.rglob("*") if p.is_file()]
     pages = sum(1 for p in files if p.name == "index.html")
@@ -72,12 +77,37 @@ def _swap(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+class _ErrorCollector(logging.Handler):
+    """Keeps MkDocs' error messages, so a failed build can say why."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _Warnings(logging.StreamHandler):
+    """Prints MkDocs' warnings as plain lines; errors come back in BuildFailed instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setLevel(logging.WARNING)
+        self.addFilter(lambda record: record.levelno < logging.ERROR)
+        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+
+    @property
+    def stream(self):  # the current stderr, so test runners and click can capture it
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def show_mkdocs_messages() -> None:
-    """Print MkDocs' warnings and errors as plain lines (the CLI has no handler of its own)."""
+    """Print MkDocs' warnings (the CLI has no logging set up of its own)."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_pipeline", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
-        handler._pipeline = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings())
