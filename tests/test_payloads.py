@@ -126,9 +126,10 @@ class _Inspector(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}=>")
-            if name in {"href", "src", "action", "formaction"} and value:
-                if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
-                    self.found.append(f"<{tag} {name}={value!r}>")
+            risky = ("javascript:", "data:", "vbscript:")
+            url = name in {"href", "src", "action", "formaction"} and value
+            if url and value.strip().lower().startswith(risky):
+                self.found.append(f"<{tag} {name}={value!r}>")
         self._in_script = tag == "script"
 
     def handle_endtag(self, tag: str) -> None:
