@@ -49,7 +49,7 @@ def index_page(inputs: SiteInputs) -> Page:
             count=len(councils),
             projects_by_council=catalogue.projects_by_council,
         ),
-        hide=("toc",),
+        hide=("navigation", "toc"),
     )
 
 

@@ -24,7 +24,7 @@ def pages(inputs: SiteInputs) -> list[Page]:
             upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
             past=facts.past_makerdays(catalogue, inputs.today),
         ),
-        hide=("toc",),
+        hide=("navigation", "toc"),
     )
     return [index, *(makerday_page(inputs, d) for d in catalogue.makerdays.values())]
 

@@ -33,7 +33,7 @@ def services(inputs: SiteInputs) -> Page:
         "and run, with their licence, code and documentation.",
         body=render("services.html.j2", path, groups=groups, count=len(reusable),
                     catalogue=catalogue),
-        hide=("toc",),
+        hide=("navigation", "toc"),
     )  # fmt: skip
 
 
@@ -55,7 +55,7 @@ def challenges(inputs: SiteInputs) -> Page:
             upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
             catalogue=catalogue,
         ),
-        hide=("toc",),
+        hide=("navigation", "toc"),
     )
 
 
@@ -71,5 +71,5 @@ def review(inputs: SiteInputs) -> Page:
         description="Projects whose records have not been reviewed or updated for too long, "
         "most overdue first, with who maintains each.",
         body=render("review.html.j2", path, items=items, catalogue=catalogue, facts=facts),
-        hide=("toc",),
+        hide=("navigation", "toc"),
     )
