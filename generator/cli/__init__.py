@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
@@ -24,7 +25,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, codeowners, pr_report):
+for command in (validate, new, build, render, codeowners, pr_report):
     cli.add_command(command)
 
 
