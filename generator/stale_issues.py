@@ -36,6 +36,10 @@ _MARKER = re.compile(r"<!-- pipeline-stale: ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
 _EPISODE = re.compile(r"<!-- pipeline-stale-episode: ([^>]*) -->")
 
 
+class PlanError(Exception):
+    """The list of existing issues cannot be used; the message says why."""
+
+
 def repository_url(root: Path, environ: Mapping[str, str]) -> str:
     """The repository's web address: GitHub's own inside Actions, else mkdocs.yml's repo_url.
 
@@ -53,10 +57,6 @@ def repository_url(root: Path, environ: Mapping[str, str]) -> str:
             "Give the repository's address with --repo-url, or set repo_url in mkdocs.yml."
         )
     return found.group(1).rstrip("/")
-
-
-class PlanError(Exception):
-    """The list of existing issues cannot be used; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -302,9 +302,10 @@ def _why(item: StaleProject, project: Project, today: date, settings: Settings) 
 
 def _who(item: StaleProject) -> str:
     if item.maintainers:
+        who = "you" if len(item.maintainers) == 1 else "one of you"
         return (
-            f"{', '.join(item.maintainers)}: you look after this record. Could one of you check "
-            "it is still right?"
+            f"{', '.join(item.maintainers)}: you look after this record. Could {who} check it "
+            "is still right?"
         )
     return (
         "Nobody is listed as a maintainer of this project or its lead council. Whoever reviews "

@@ -101,7 +101,7 @@ def markdown_report(
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", f"To fix one: {FIX_HINT}"]
     if note:
-        lines += ["", f"> {markdown_inline(note)}"]
+        lines += ["", f"> {note}"]  # our own words, not record text
     return "\n".join(lines) + "\n"
 
 
