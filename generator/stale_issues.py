@@ -157,7 +157,7 @@ def plan(
         if open_issues:
             current = open_issues[0]
             body = issue_body(item, project, today, settings, repo_url, _previous(current, closed))
-            if (current.title, current.body.strip()) != (title, body.strip()):
+            if (current.title, _plain(current.body)) != (title, _plain(body)):
                 actions.append(Action("update", item.id, title, body, current.number))
             actions += [_duplicate(extra, current.number) for extra in open_issues[1:]]
             continue
@@ -311,6 +311,11 @@ def _who(item: StaleProject) -> str:
         "Nobody is listed as a maintainer of this project or its lead council. Whoever reviews "
         "it, please add your GitHub name under `maintainers:` so the next reminder reaches you."
     )
+
+
+def _plain(body: str) -> str:
+    """A body as compared: GitHub may store Windows line ends and trim the last newline."""
+    return body.replace("\r\n", "\n").strip()
 
 
 def _previous(current: Issue, closed: list[Issue]) -> int | None:

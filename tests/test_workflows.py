@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator.cli import cli
+from generator.stale_issues import Action
 from tests.conftest import PROJECT_ROOT
 
 WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
@@ -164,3 +165,68 @@ def test_pre_commit_hook_runs_pipeline_validate_on_records(path: Path) -> None:
     assert files.search("makerdays/day.yml") and files.search("councils/leeds.yml")
     assert not files.search("docs/index.md")
     assert not files.search("generator/cli/__init__.py")
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# Records each call: its arguments, and what it read when told to read the body from stdin.
+n=$(find "$GH_LOG" -name '*.args' | wc -l)
+printf '%s\\n' "$@" > "$GH_LOG/$n.args"
+if [[ " $* " == *" --body-file - "* ]]; then cat > "$GH_LOG/$n.stdin"; fi
+"""
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the loop uses jq, as on GitHub's runners")
+def test_stale_workflow_carries_out_each_action_with_gh(tmp_path: Path) -> None:
+    """The workflow's only logic is a loop; check it passes tricky text through untouched."""
+    steps = load(PROJECT_ROOT / ".github" / "workflows" / "stale.yml")["jobs"]["stale"]["steps"]
+    (script,) = [s["run"] for s in steps if s.get("name") == "Carry out the plan"]
+    tricky = 'Say "hi" $(touch pwned) `touch pwned` \\n $HOME'
+    actions = [
+        Action("open", "a", f"Please review: {tricky}", f"line one\n{tricky}\n"),
+        Action("update", "b", "Please review: B", "new text\n", number=4),
+        Action("close", "c", "Please review: C", "", 7, f"Thank you! {tricky}", "completed"),
+    ]
+    (tmp_path / "plan.json").write_text(json.dumps([a.as_dict() for a in actions]))
+    bin_dir, log = tmp_path / "bin", tmp_path / "log"
+    bin_dir.mkdir()
+    log.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH)
+    (bin_dir / "gh").chmod(0o755)
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path),
+            "GH_LOG": str(log),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    args = [(log / f"{n}.args").read_text().splitlines() for n in range(3)]
+    assert args[0] == [
+        "issue",
+        "create",
+        "--title",
+        f"Please review: {tricky}",
+        "--label",
+        "stale",
+        "--body-file",
+        "-",
+    ]
+    assert (log / "0.stdin").read_text() == f"line one\n{tricky}\n\n"
+    assert args[1] == ["issue", "edit", "4", "--title", "Please review: B", "--body-file", "-"]
+    assert (log / "1.stdin").read_text() == "new text\n\n"
+    assert args[2] == [
+        "issue",
+        "close",
+        "7",
+        "--reason",
+        "completed",
+        "--comment",
+        f"Thank you! {tricky}",
+    ]
+    assert not (tmp_path / "pwned").exists()
