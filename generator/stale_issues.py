@@ -153,7 +153,7 @@ def plan(
         open_issues = [i for i in mine if i.is_open]
         closed = [i for i in mine if not i.is_open]
         title = issue_title(project)
-        episode = episode_of(item, project, today, settings)
+        episode = episode_of(item, project, today)
         if open_issues:
             current = open_issues[0]
             body = issue_body(item, project, today, settings, repo_url, _previous(current, closed))
@@ -188,7 +188,7 @@ def issue_title(project: Project) -> str:
     return f"Please review: {' '.join(project.title.split())}"
 
 
-def episode_of(item: StaleProject, project: Project, today: date, settings: Settings) -> str:
+def episode_of(item: StaleProject, project: Project, today: date) -> str:
     """The dates that made the project stale; a new review or reason makes a new episode."""
     activity = item.last_activity.isoformat() if item.last_activity else "never"
     assessment = project.next_assessment
@@ -226,7 +226,7 @@ def issue_body(
     ]
     lines = [
         f"<!-- pipeline-stale: {item.id} -->",
-        f"<!-- pipeline-stale-episode: {episode_of(item, project, today, settings)} -->",
+        f"<!-- pipeline-stale-episode: {episode_of(item, project, today)} -->",
         f"**{title}** needs a review, so that councils looking at Pipeline can trust what it says.",
         "",
         "Why:",

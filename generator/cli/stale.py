@@ -47,6 +47,7 @@ from generator.stale_report import (
 @click.option(
     "--issues",
     type=click.File("r", encoding="utf-8"),
+    metavar="FILE",
     help="With --plan: the JSON from `gh issue list --label stale --state all --json "
     "number,title,body,state`; '-' reads it from standard input.",
 )
@@ -90,8 +91,9 @@ def stale(
     if not report.ok:
         files = len({p.path for p in report.errors})
         raise click.ClickException(
-            f"{files} record file{'s' * (files != 1)} have errors, so staleness cannot be "
-            "judged. Run `pipeline validate` to see them and fix them first."
+            f"{files} record {'files have' if files != 1 else 'file has'} errors, so which "
+            "projects need review cannot be judged. Run `pipeline validate` to see them and "
+            "fix them first."
         )
     catalogue = build_catalogue(report.records, root)
     commits = last_commit_days(root)
