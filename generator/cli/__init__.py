@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from generator.cli.build import build, render
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.stale import stale
@@ -23,7 +24,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, stale):
+for command in (validate, new, build, render, stale):
     cli.add_command(command)
 
 
