@@ -40,5 +40,6 @@ def generate_site(
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
+    content.pages.append(reference.approvals_page())
     content.files.extend(data_files(inputs))
     return content
