@@ -51,6 +51,7 @@ def describe_machine() -> dict[str, object]:
         "memory_gib": round(_memory_gib(), 1),
         "system": platform.platform(),
         "python": platform.python_version(),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
         "packages": {name: _version(name) for name in PACKAGES},
     }

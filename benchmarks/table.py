@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-VALIDATE_HEADER = ("projects", "command", "seconds", "peak MiB", "vs check-jsonschema")
+VALIDATE_HEADER = ("projects", "command", "seconds", "CPU s", "peak MiB", "vs check-jsonschema")
 BUILD_HEADER = (
     "projects",
     "command",
     "seconds",
+    "CPU s",
     "peak MiB",
     "vs bare",
     "HTML pages",
@@ -38,9 +39,13 @@ def validate_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
     for size, figures in results.items():
         ours, theirs = figures["pipeline"], figures.get("check_jsonschema")
         ratio = f"{ours['seconds'] / theirs['seconds']:.2f}x" if theirs else "-"
-        rows.append((f"{int(size):,}", "pipeline validate", _s(ours), _mib(ours), ratio))
+        rows.append(
+            (f"{int(size):,}", "pipeline validate", _s(ours), _cpu(ours), _mib(ours), ratio)
+        )
         if theirs:
-            rows.append((f"{int(size):,}", "check-jsonschema", _s(theirs), _mib(theirs), ""))
+            rows.append(
+                (f"{int(size):,}", "check-jsonschema", _s(theirs), _cpu(theirs), _mib(theirs), "")
+            )
     return rows
 
 
@@ -50,7 +55,7 @@ def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
         bare = figures["bare_mkdocs"]
         for name, run in (("pipeline build", figures.get("pipeline")), ("bare mkdocs", bare)):
             if not run:
-                rows.append((f"{int(size):,}", name, "not available", *[""] * 9))
+                rows.append((f"{int(size):,}", name, "not available", *[""] * 10))
                 continue
             ratio = f"{run['seconds'] / bare['seconds']:.2f}x" if run is not bare else ""
             catalogue = run.get("catalogue_page", {}).get("total_gzip")
@@ -59,6 +64,7 @@ def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
                     f"{int(size):,}",
                     name,
                     _s(run),
+                    _cpu(run),
                     _mib(run),
                     ratio,
                     f"{run.get('html_pages', 0):,}",
@@ -79,6 +85,10 @@ def _s(run: dict[str, Any]) -> str:
     return f"{run['seconds']:.2f}{failed}"
 
 
+def _cpu(run: dict[str, Any]) -> str:
+    return f"{run['cpu_seconds']:.2f}"
+
+
 def _mib(run: dict[str, Any]) -> str:
     return f"{run['peak_mib']:.0f}"
 
@@ -87,7 +97,8 @@ def print_table(results: dict[str, Any]) -> None:
     machine = results["machine"]
     print(
         f"\n{machine['cpus']} CPUs ({machine['cpu_model']}), {machine['memory_gib']} GiB, "
-        f"Python {machine['python']}, libyaml {'yes' if machine['libyaml'] else 'no'}"
+        f"Python {machine['python']}, libyaml {'yes' if machine['libyaml'] else 'no'}, "
+        f"load average at start {machine['load_average']}"
     )
     if results["validate"]:
         print("\nValidate\n" + format_table(VALIDATE_HEADER, validate_rows(results["validate"])))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
+from generator.checking.stale_challenges import check_stale_challenges
 from generator.loading.files import (
     LoadedRecord,
     discover,
@@ -16,6 +17,7 @@ from generator.loading.files import (
 )
 from generator.loading.many import read_many
 from generator.problems import Problem, error
+from generator.settings import SETTINGS_FILE, Settings, SettingsError, load_settings
 
 
 @dataclass
@@ -70,6 +72,9 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
         problems += check_rules(record, index, today)
     problems += check_unique_codes(records)
     problems = _drop_shadowed(problems)
+    settings, trouble = _settings(root)
+    problems += trouble
+    problems += check_stale_challenges(records, problems, today, settings)
 
     report = Report(records=records, problems=problems)
     if wanted is not None:
@@ -80,6 +85,16 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
         report.checked_paths = sorted(relative_path(root, p) for p in everything)
     report.problems.sort()
     return report
+
+
+def _settings(root: Path) -> tuple[Settings, list[Problem]]:
+    """The community settings, or the defaults and an error saying what is wrong with them."""
+    try:
+        return load_settings(root), []
+    except SettingsError as exc:
+        message = str(exc).removeprefix(f"{SETTINGS_FILE}: ")
+        hint = "The comments in pipeline.yml say what each setting means."
+        return Settings(), [error(SETTINGS_FILE, 1, 1, message, hint, "settings")]
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:
