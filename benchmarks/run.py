@@ -24,7 +24,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 from benchmarks.baseline import write_baseline
 from benchmarks.machine import describe_machine
 from benchmarks.measure import measure, page_transfer, site_size
-from benchmarks.synthetic import write_catalogue
+from benchmarks.synthetic import commit_all, write_catalogue
 from benchmarks.table import print_table
 from generator.loading.files import KIND_FOLDERS
 
@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             work = base / f"n{size}"
             shutil.rmtree(work, ignore_errors=True)
             catalogue = write_catalogue(work / "repo", size, councils=args.councils)
+            commit_all(catalogue.root)
             print(f"n={size}: {catalogue.record_bytes / 1e6:.1f} MB of records", file=sys.stderr)
             if size in validate_sizes:
                 results["validate"][size] = bench_validate(catalogue.root, work, args.repeat)

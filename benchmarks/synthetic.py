@@ -9,8 +9,10 @@ thing. Councils come from the UK local authority register in shared/data when it
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -227,6 +229,19 @@ def makerday_record(prose: Prose, number: int, councils: list[str], challenges: 
         {"title": "Open challenge", "problem": prose.sentence(["How might we cut {thing}?"])}
     ]
     return data
+
+
+def commit_all(root: Path) -> None:
+    """Make `root` a Git repository with one commit, as a real checkout is.
+
+    The commit is dated long ago, so the dates in the records, not the commit, decide which
+    projects need review (as in a repository with years of history).
+    """
+    old = "2020-01-01T12:00:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": old, "GIT_COMMITTER_DATE": old}
+    identity = ["-c", "user.name=Benchmark", "-c", "user.email=bench@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-qm", "Synthetic"]):
+        subprocess.run(["git", *command], cwd=root, env=env, check=True)
 
 
 def write_catalogue(

@@ -7,6 +7,7 @@ Nothing generated is written into the repository. Records are read again on ever
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from pathlib import Path
 
@@ -15,17 +16,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from generator.building import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.pages import SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
+_ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 class PipelinePlugin(BasePlugin[PipelineConfig]):
     # Set by `pipeline build --today`; otherwise PIPELINE_TODAY or the real date.
     today: date | None = None
+    # Source path -> HTML of the generated pages whose body is HTML already.
+    _html: dict[str, str]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._html = {}
+        return config
 
     def _root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -41,6 +50,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             raise PluginError(message) from None
         except SettingsError as exc:
             raise PluginError(f"{exc} The site was not built.") from None
+        self._html = {page.path: page.body for page in content.pages if page.raw_html}
         for page in content.pages:
             self._add(
                 files,
@@ -57,6 +67,21 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         for data in content.files:
             self._add(files, File.generated(config, data.path, content=data.content))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Nothing for Markdown to do: the body goes in whole, after rendering.
+        return "" if page.file.src_uri in self._html else markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        body = self._html.get(page.file.src_uri)
+        if body is None:
+            return html
+        page.present_anchor_ids = set(_ANCHOR.findall(body))  # for MkDocs' anchor checks
+        return body
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

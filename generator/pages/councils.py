@@ -50,6 +50,7 @@ def index_page(inputs: SiteInputs) -> Page:
             projects_by_council=catalogue.projects_by_council,
         ),
         hide=("navigation", "toc"),
+        raw_html=True,
     )
 
 
@@ -98,4 +99,5 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
         record_path=council.path,
         in_nav=False,
         hide=("navigation", "toc"),
+        raw_html=True,
     )

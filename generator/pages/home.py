@@ -37,4 +37,5 @@ def page(inputs: SiteInputs) -> Page:
         "same thing again.",
         body=body,
         hide=("navigation", "toc"),
+        raw_html=True,
     )

@@ -25,6 +25,7 @@ def pages(inputs: SiteInputs) -> list[Page]:
             past=facts.past_makerdays(catalogue, inputs.today),
         ),
         hide=("navigation", "toc"),
+        raw_html=True,
     )
     return [index, *(makerday_page(inputs, d) for d in catalogue.makerdays.values())]
 
@@ -57,4 +58,5 @@ def makerday_page(inputs: SiteInputs, day: MakerDay) -> Page:
         record_path=day.path,
         in_nav=False,
         hide=("navigation", "toc"),
+        raw_html=True,
     )

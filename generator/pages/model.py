@@ -21,7 +21,9 @@ class Page:
 
     `path` is the source path MkDocs sees (`projects/report-a-missed-bin.md`); `title` and
     `description` are plain text; `body` is Markdown whose record-derived parts are escaped
-    HTML; `record_path` is the YAML file the page shows (for "edit this page").
+    HTML; `record_path` is the YAML file the page shows (for "edit this page"). A `raw_html`
+    body is one HTML element from a template, which Markdown would pass through unchanged:
+    the plugin hands it to MkDocs as it is and spares Markdown's slow HTML parsing.
     """
 
     path: str
@@ -31,6 +33,7 @@ class Page:
     record_path: str | None = None
     in_nav: bool = True
     hide: tuple[str, ...] = ()
+    raw_html: bool = False
 
     @property
     def text(self) -> str:

@@ -91,6 +91,7 @@ def catalogue_page(inputs: SiteInputs) -> Page:
         "with filters by phase, service area, council, region and the help they need.",
         body=body,
         hide=("navigation", "toc"),
+        raw_html=True,
     )
 
 
@@ -132,4 +133,5 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         record_path=project.path,
         in_nav=False,
         hide=("navigation", "toc"),
+        raw_html=True,
     )

@@ -105,6 +105,7 @@ def fields_page(inputs: SiteInputs) -> Page:
             kinds=kinds,
             service_areas=inputs.catalogue.service_areas,
         ),
+        raw_html=True,
     )
 
 

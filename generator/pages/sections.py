@@ -34,6 +34,7 @@ def services(inputs: SiteInputs) -> Page:
         body=render("services.html.j2", path, groups=groups, count=len(reusable),
                     catalogue=catalogue),
         hide=("navigation", "toc"),
+        raw_html=True,
     )  # fmt: skip
 
 
@@ -56,6 +57,7 @@ def challenges(inputs: SiteInputs) -> Page:
             catalogue=catalogue,
         ),
         hide=("navigation", "toc"),
+        raw_html=True,
     )
 
 
@@ -72,4 +74,5 @@ def review(inputs: SiteInputs) -> Page:
         "most overdue first, with who maintains each.",
         body=render("review.html.j2", path, items=items, catalogue=catalogue, facts=facts),
         hide=("navigation", "toc"),
+        raw_html=True,
     )
