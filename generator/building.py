@@ -51,9 +51,10 @@ def build_today(value: date | None = None) -> date:
     return date.fromisoformat(text) if text else date.today()
 
 
-def load(root: Path, today: date) -> Loaded:
-    """Check every record; raise InvalidRecords when any has an error."""
-    report = check_repository(root, today=today)
+def load(root: Path, today: date, report: Report | None = None) -> Loaded:
+    """Check every record (unless `report` is that check, done already); raise InvalidRecords
+    when any has an error."""
+    report = report or check_repository(root, today=today)
     if not report.ok:
         raise InvalidRecords(report)
     return Loaded(build_catalogue(report.records, root), report)
@@ -79,9 +80,11 @@ def read_schemas(root: Path) -> dict[str, str]:
     }
 
 
-def site_content(root: Path, settings: SiteSettings, today: date) -> SiteContent:
+def site_content(
+    root: Path, settings: SiteSettings, today: date, report: Report | None = None
+) -> SiteContent:
     """Every page and data file of the site for the repository at `root`."""
-    loaded = load(root, today)
+    loaded = load(root, today, report)
     history = record_history(root, [r.path for r in loaded.report.records])
     content = generate_site(
         loaded.catalogue,

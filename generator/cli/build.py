@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.building import InvalidRecords, SettingsError, site_content
-from generator.checking.repository import check_repository
+from generator.checking.repository import Report, check_repository
 from generator.cli.options import root_option, today_option
 from generator.rendering import docs_dir_of, settings_from, write_content
 from generator.reporting import summary, text_lines
@@ -23,11 +23,11 @@ config_option = click.option(
 )
 
 
-def _report_invalid(root: Path, today: date) -> None:
+def _report_invalid(root: Path, today: date) -> Report:
     """Validate first: refuse to build from records with errors."""
     report = check_repository(root, today=today)
     if report.ok:
-        return
+        return report
     for line in text_lines(report.errors):
         click.echo(line, err=True)
     click.echo(summary(len(report.checked_paths), report.problems), err=True)
@@ -60,12 +60,12 @@ def build(out: Path, config_file: Path | None, today: date, root: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from generator.mkdocs_plugin.build import BuildFailed, build_site, show_mkdocs_messages
 
-    _report_invalid(root, today)
+    report = _report_invalid(root, today)
     show_mkdocs_messages()
     config = config_file or root / "mkdocs.yml"
     target = out if out.is_absolute() else root / out
     try:
-        built = build_site(config, target, today=today)
+        built = build_site(config, target, today=today, report=report)
     except BuildFailed as exc:
         raise click.ClickException(f"{exc} The previous site, if any, is unchanged.") from None
     click.echo(

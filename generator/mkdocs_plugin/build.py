@@ -19,6 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.checking.repository import Report
 from generator.mkdocs_plugin.plugin import PipelinePlugin
 
 
@@ -34,7 +35,15 @@ class Built:
     seconds: float
 
 
-def build_site(config_file: Path, out: Path, *, today: date, strict: bool = True) -> Built:
+def build_site(
+    config_file: Path,
+    out: Path,
+    *,
+    today: date,
+    strict: bool = True,
+    report: Report | None = None,
+) -> Built:
+    """Build into a fresh folder and swap it in; `report` is the records' check, if done."""
     started = time.monotonic()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -46,6 +55,7 @@ def build_site(config_file: Path, out: Path, *, today: date, strict: bool = True
         for plugin in config.plugins.values():
             if isinstance(plugin, PipelinePlugin):
                 plugin.today = today
+                plugin.report = report
         try:
             build(config)
         finally:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.building import WATCHED, InvalidRecords, SettingsError, build_today, site_content
+from generator.checking.repository import Report
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.pages import SiteSettings
 
@@ -29,6 +30,8 @@ _ANCHOR = re.compile(r'\sid="([^"]+)"')
 class PipelinePlugin(BasePlugin[PipelineConfig]):
     # Set by `pipeline build --today`; otherwise PIPELINE_TODAY or the real date.
     today: date | None = None
+    # Set by `pipeline build`, which has checked the records already; used for one build.
+    report: Report | None = None
     # Source path -> HTML of the generated pages whose body is HTML already.
     _html: dict[str, str]
 
@@ -44,7 +47,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             return files
         settings = SiteSettings.from_config(dict(config))
         try:
-            content = site_content(self._root(config), settings, build_today(self.today))
+            report, self.report = self.report, None
+            content = site_content(self._root(config), settings, build_today(self.today), report)
         except InvalidRecords as exc:
             message = f"The records have errors, so the site was not built.\n{exc}"
             raise PluginError(message) from None
