@@ -232,3 +232,12 @@ def test_rendered_folder_builds_without_the_plugin(
     config.strict = True
     build(config)
     assert (tmp_path / "out/projects/report-a-missed-bin/index.html").is_file()
+
+
+def test_lists_of_records_stay_out_of_search(built_site: Path) -> None:
+    """A search finds the record's own page, not every list that mentions it."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+    lists = {"projects/", "services/", "challenges/", "review/", "councils/", "makerdays/"}
+    assert not pages & lists
+    assert {"", "projects/report-a-missed-bin/", "councils/leeds/"} <= pages

@@ -32,11 +32,14 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     today: date | None = None
     # Set by `pipeline build`, which has checked the records already; used for one build.
     report: Report | None = None
-    # Source path -> HTML of the generated pages whose body is HTML already.
+    # Source path -> front matter of each generated page, and the HTML of those whose body
+    # is HTML already. Given to MkDocs directly: writing and re-reading YAML front matter for
+    # thousands of pages takes seconds.
+    _meta: dict[str, dict[str, object]]
     _html: dict[str, str]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._html = {}
+        self._meta, self._html = {}, {}
         return config
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -54,6 +57,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             raise PluginError(message) from None
         except SettingsError as exc:
             raise PluginError(f"{exc} The site was not built.") from None
+        self._meta = {page.path: page.meta for page in content.pages}
         self._html = {page.path: page.body for page in content.pages if page.raw_html}
         for page in content.pages:
             self._add(
@@ -61,7 +65,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 File.generated(
                     config,
                     page.path,
-                    content=page.text,
+                    content=page.body,
                     inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
                 ),
             )
@@ -75,6 +79,9 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        meta = self._meta.get(page.file.src_uri)
+        if meta is not None:
+            page.meta = dict(meta)
         # Nothing for Markdown to do: the body goes in whole, after rendering.
         return "" if page.file.src_uri in self._html else markdown
 

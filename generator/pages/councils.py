@@ -51,6 +51,7 @@ def index_page(inputs: SiteInputs) -> Page:
         ),
         hide=("navigation", "toc"),
         raw_html=True,
+        searchable=False,
     )
 
 

@@ -26,6 +26,7 @@ def pages(inputs: SiteInputs) -> list[Page]:
         ),
         hide=("navigation", "toc"),
         raw_html=True,
+        searchable=False,
     )
     return [index, *(makerday_page(inputs, d) for d in catalogue.makerdays.values())]
 

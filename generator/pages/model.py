@@ -34,13 +34,16 @@ class Page:
     in_nav: bool = True
     hide: tuple[str, ...] = ()
     raw_html: bool = False
+    searchable: bool = True
 
     @property
-    def text(self) -> str:
-        """The page as a Markdown file with YAML front matter.
+    def meta(self) -> dict[str, object]:
+        """The page's front matter.
 
         MkDocs and Material put `title` and `description` into HTML without escaping (and
         treat titles as HTML), so they are escaped here, once, for every engine that reads them.
+        A page that is not `searchable` (a list of records that each have their own page) stays
+        out of the search index, so a search finds the record, not every list it is in.
         """
         meta: dict[str, object] = {
             "title": html.escape(self.title),
@@ -48,7 +51,14 @@ class Page:
         }
         if self.hide:
             meta["hide"] = list(self.hide)
-        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        return meta
+
+    @property
+    def text(self) -> str:
+        """The page as a Markdown file with YAML front matter."""
+        front = yaml.safe_dump(self.meta, sort_keys=False, allow_unicode=True, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"
 
 

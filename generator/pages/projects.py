@@ -92,6 +92,7 @@ def catalogue_page(inputs: SiteInputs) -> Page:
         body=body,
         hide=("navigation", "toc"),
         raw_html=True,
+        searchable=False,
     )
 
 

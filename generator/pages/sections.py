@@ -35,6 +35,7 @@ def services(inputs: SiteInputs) -> Page:
                     catalogue=catalogue),
         hide=("navigation", "toc"),
         raw_html=True,
+        searchable=False,
     )  # fmt: skip
 
 
@@ -58,6 +59,7 @@ def challenges(inputs: SiteInputs) -> Page:
         ),
         hide=("navigation", "toc"),
         raw_html=True,
+        searchable=False,
     )
 
 
@@ -75,4 +77,5 @@ def review(inputs: SiteInputs) -> Page:
         body=render("review.html.j2", path, items=items, catalogue=catalogue, facts=facts),
         hide=("navigation", "toc"),
         raw_html=True,
+        searchable=False,
     )
