@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +35,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with contextlib.chdir(repo):
         result = CliRunner().invoke(cli, ["build", "--today", TODAY], env={"GITHUB_ACTIONS": ""})
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Built ")
+    # One line, no progress bars (not a terminal): pages, time, where.
+    assert re.fullmatch(r"Built \d[\d,]* pages in \d+\.\d s → site/\n", result.output)
     return repo / "site"
 
 

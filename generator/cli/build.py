@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import click
 from generator.building import InvalidRecords, SettingsError, site_content
 from generator.checking.repository import Report, check_repository
 from generator.cli.options import root_option, today_option
+from generator.cli.progress import BuildProgress
 from generator.rendering import docs_dir_of, settings_from, write_content
 from generator.reporting import summary, text_lines
 
@@ -60,17 +62,20 @@ def build(out: Path, config_file: Path | None, today: date, root: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from generator.mkdocs_plugin.build import BuildFailed, build_site, show_mkdocs_messages
 
+    started = time.monotonic()
     report = _report_invalid(root, today)
     show_mkdocs_messages()
     config = config_file or root / "mkdocs.yml"
     target = out if out.is_absolute() else root / out
+    progress = BuildProgress()
     try:
-        built = build_site(config, target, today=today, report=report)
+        built = build_site(config, target, today=today, report=report, progress=progress)
     except BuildFailed as exc:
         raise click.ClickException(f"{exc} The previous site, if any, is unchanged.") from None
-    click.echo(
-        f"Built {built.pages} pages ({built.files} files) into {out} in {built.seconds:.1f}s."
-    )
+    finally:
+        progress.close()
+    seconds = time.monotonic() - started
+    click.echo(f"Built {built.pages:,} pages in {seconds:.1f} s → {out.as_posix().rstrip('/')}/")
 
 
 @click.command()

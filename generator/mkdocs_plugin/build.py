@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,8 +43,10 @@ def build_site(
     today: date,
     strict: bool = True,
     report: Report | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Built:
-    """Build into a fresh folder and swap it in; `report` is the records' check, if done."""
+    """Build into a fresh folder and swap it in; `report` is the records' check, if done, and
+    `progress` is told (phase, done, total) as pages are made."""
     started = time.monotonic()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -56,6 +59,7 @@ def build_site(
             if isinstance(plugin, PipelinePlugin):
                 plugin.today = today
                 plugin.report = report
+                plugin.progress = progress
         try:
             build(config)
         finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     today: date | None = None
     # Set by `pipeline build`, which has checked the records already; used for one build.
     report: Report | None = None
+    # Set by `pipeline build` on a terminal: told (phase, done, total) as pages are made.
+    progress: Callable[[str, int, int], None] | None = None
     # Source path -> front matter of each generated page, and the HTML of those whose body
     # is HTML already. Given to MkDocs directly: writing and re-reading YAML front matter for
     # thousands of pages takes seconds.
@@ -40,7 +43,12 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._meta, self._html = {}, {}
+        self._pages, self._read, self._written = 0, 0, 0
         return config
+
+    def _tell(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
 
     def _root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -51,7 +59,9 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         settings = SiteSettings.from_config(dict(config))
         try:
             report, self.report = self.report, None
+            self._tell("Generating pages", 0, 1)
             content = site_content(self._root(config), settings, build_today(self.today), report)
+            self._tell("Generating pages", 1, 1)
         except InvalidRecords as exc:
             message = f"The records have errors, so the site was not built.\n{exc}"
             raise PluginError(message) from None
@@ -74,11 +84,14 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 files.get_file_from_path(page.path).edit_uri = settings.edit_path(page.record_path)
         for data in content.files:
             self._add(files, File.generated(config, data.path, content=data.content))
+        self._pages = len(files.documentation_pages())
         return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        self._read += 1
+        self._tell("Reading pages", self._read, self._pages)
         meta = self._meta.get(page.file.src_uri)
         if meta is not None:
             page.meta = dict(meta)
@@ -93,6 +106,11 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             return html
         page.present_anchor_ids = set(_ANCHOR.findall(body))  # for MkDocs' anchor checks
         return body
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._written += 1
+        self._tell("Writing pages", self._written, self._pages)
+        return output
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
