@@ -15,6 +15,8 @@ import yaml
 from generator.building import load, read_schemas
 from generator.markdown_safe import render_markdown
 from generator.pages import Page, SiteSettings, generate_site
+from generator.pages import projects as projects_module
+from generator.pages.paging import chunks
 from generator.pages.templating import relative_url
 from tests.conftest import PROJECT_ROOT, TODAY
 
@@ -159,3 +161,34 @@ def test_raw_html_pages_are_what_markdown_would_make_of_them(catalogue) -> None:
     assert len(raw) > len(pages) / 2 and not pages["contribute/approvals.md"].raw_html
     for page in raw:
         assert markdown.markdown(page.body, extensions=extensions) == page.body, page.path
+
+
+def test_catalogue_is_split_into_pages_with_its_data_beside(catalogue, monkeypatch) -> None:
+    monkeypatch.setattr(projects_module, "CATALOGUE_PAGE_SIZE", 3)
+    pages = _pages(catalogue)
+    count = -(-len(catalogue.projects) // 3)
+    sources = ["projects/index.md", *(f"projects/page/{n}.md" for n in range(2, count + 1))]
+    assert all(s in pages for s in sources) and f"projects/page/{count + 1}.md" not in pages
+    second = pages["projects/page/2.md"]
+    assert second.body.count('class="pl-card"') == 3 and not second.in_nav
+    assert 'href="../../" rel="prev"' in second.body and 'href="../3/" rel="next"' in second.body
+    assert 'aria-current="page"' in second.body and 'data-source="../../cards.json"' in second.body
+    assert "Projects 4 to 6 of" in second.body
+    shown = [p.body.split('data-id="', 1)[1].split('"')[0] for p in map(pages.get, sources)]
+    assert len(set(shown)) == count  # each page starts with a different project
+
+    content = generate_site(catalogue, SiteSettings(), today=TODAY)
+    cards = next(f for f in content.files if f.path == "projects/cards.json")
+    data = json.loads(cards.content)
+    # Catalogue order: page after page, the same projects as the cards.
+    assert [p["id"] for p in data["projects"]][3 : 3 * len(shown) : 3] == shown[1:]
+    assert len(data["projects"]) == len(catalogue.projects)
+    assert data["labels"]["phase"]["beta"] == "Beta"
+
+
+def test_numbered_pages_offer_the_ends_and_the_neighbours() -> None:
+    chunk = chunks("projects/", list(range(1000)), 50)[9]
+    assert (chunk.number, chunk.count, chunk.first, chunk.last) == (10, 20, 451, 500)
+    assert chunk.numbers() == [1, None, 8, 9, 10, 11, 12, None, 20]
+    assert chunk.site_path == "projects/page/10/" and chunk.source == "projects/page/10.md"
+    assert chunks("projects/", [], 50)[0].source == "projects/index.md"

@@ -1,22 +1,32 @@
-"""The projects catalogue (`/projects/`) and one page per project (`/projects/<id>/`)."""
+"""The projects catalogue (`/projects/`) and one page per project (`/projects/<id>/`).
+
+The catalogue is server-rendered in pages of CATALOGUE_PAGE_SIZE cards (`/projects/page/2/`
+and on), so it reads without JavaScript and no page grows with the number of projects. The
+filters are a script that, once someone uses them, fetches `projects/cards.json` (what each
+card shows and filters on, for every project) and shows the matches.
+"""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from generator.catalogue import PHASES, Project
 from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
-from generator.pages.model import Page, SiteInputs
-from generator.pages.templating import render
-from generator.pages.vocabulary import COLLABORATION, NATIONS, role_label, slug
+from generator.pages.model import DataFile, Page, SiteInputs
+from generator.pages.paging import Chunk, chunks
+from generator.pages.templating import long_date, render
+from generator.pages.vocabulary import COLLABORATION, NATIONS, phase_label, role_label, slug
 
 _EPOCH = date(1970, 1, 1)
 SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))
+CATALOGUE_PAGE_SIZE = 50
+CARDS_FILE = "projects/cards.json"
 
 
 def pages(inputs: SiteInputs) -> list[Page]:
-    return [catalogue_page(inputs), *(project_page(inputs, p) for p in _projects(inputs))]
+    return [*catalogue_pages(inputs), *(project_page(inputs, p) for p in _projects(inputs))]
 
 
 def _projects(inputs: SiteInputs) -> list[Project]:
@@ -73,27 +83,79 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def catalogue_page(inputs: SiteInputs) -> Page:
-    path = "projects/index.md"
-    projects = _projects(inputs)
+def catalogue_pages(inputs: SiteInputs) -> list[Page]:
+    choices = facets(inputs)
+    return [
+        catalogue_page(inputs, chunk, choices)
+        for chunk in chunks(paths.PROJECTS, _projects(inputs), CATALOGUE_PAGE_SIZE)
+    ]
+
+
+def catalogue_page(
+    inputs: SiteInputs, chunk: Chunk[Project], choices: dict[str, list[tuple[str, str]]]
+) -> Page:
+    path = chunk.source
     body = render(
         "projects.html.j2",
         path,
-        cards=[card(inputs, p) for p in projects],
-        facets=facets(inputs),
+        cards=[card(inputs, p) for p in chunk.items],
+        chunk=chunk,
+        cards_file=CARDS_FILE,
+        facets=choices,
         sorts=SORTS,
         areas=inputs.catalogue.service_areas,
     )
+    where = f" (page {chunk.number} of {chunk.count})" if chunk.number > 1 else ""
     return Page(
         path=path,
-        title="Projects",
-        description=f"All {len(projects)} council collaboration projects on Pipeline, "
+        title=f"Projects{where}",
+        description=f"All {chunk.total} council collaboration projects on Pipeline, "
         "with filters by phase, service area, council, region and the help they need.",
         body=body,
+        in_nav=chunk.number == 1,
         hide=("navigation", "toc"),
         raw_html=True,
         searchable=False,
     )
+
+
+def cards_file(inputs: SiteInputs) -> DataFile:
+    """What the catalogue's filters need about every project, in catalogue order.
+
+    Links are relative to this file, so the script resolves them against its address.
+    """
+    rows = []
+    for project in _projects(inputs):
+        c = card(inputs, project)
+        updated = c["updated"]
+        rows.append(
+            {
+                "id": project.id,
+                "href": f"{project.id}/",
+                "title": project.title,
+                "summary": project.summary,
+                "phase": project.phase,
+                "areas": list(project.service_areas),
+                "councils": str(c["council_ids"]).split(),
+                "places": str(c["places"]).split(),
+                "collaboration": project.collaboration or "",
+                "roles": c["roles"],
+                "reusable": bool(project.reusable),
+                "partners": bool(c["wants_partners"]),
+                "review": bool(c["stale"]),
+                "updated": updated.isoformat() if updated else "",
+                "updated_text": long_date(updated) if updated else "",
+                "count": c["council_count"],
+                "lead": c["lead"].label,
+            }
+        )
+    labels = {
+        "phase": {p: phase_label(p) for p in PHASES},
+        "role": {r: role_label(r) for r in {r for row in rows for r in row["roles"]}},
+    }
+    data = {"labels": labels, "projects": rows}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return DataFile(CARDS_FILE, text.encode("utf-8"))
 
 
 def project_page(inputs: SiteInputs, project: Project) -> Page:

@@ -42,4 +42,5 @@ def generate_site(
     content.pages.append(reference.fields_page(inputs))
     content.pages.append(reference.approvals_page())
     content.files.extend(data_files(inputs))
+    content.files.append(projects.cards_file(inputs))
     return content

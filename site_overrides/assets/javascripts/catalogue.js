@@ -1,15 +1,22 @@
 /* Filters for the projects catalogue (/projects/).
  *
- * The full list is plain HTML; this script only hides and reorders the cards. Filter state
- * lives in the URL query, so a filtered view can be shared and the back button works. The
- * number of results is announced through an aria-live region. No inline script is needed,
- * so a Content-Security-Policy without 'unsafe-inline' works.
+ * The catalogue is plain HTML, in pages of 50 cards (/projects/page/2/ and on), so it works
+ * without this script. When every project is on the page, the script only hides and reorders
+ * the cards. When there are more pages, it fetches projects/cards.json the first time someone
+ * filters, sorts or searches, and shows the matching projects from the whole catalogue, 50 at
+ * a time; clearing the filters brings the page's own cards and page links back.
+ *
+ * Filter state lives in the URL query, so a filtered view can be shared and the back button
+ * works. The number of results is announced through an aria-live region. Cards are built with
+ * textContent only, and no inline script is needed, so a Content-Security-Policy without
+ * 'unsafe-inline' works.
  */
 (function () {
   "use strict";
 
   var LISTS = { area: "areas", council: "councils", place: "places", role: "roles" };
   var FLAGS = ["reusable", "partners", "review"];
+  var STEP = 50;
 
   function setup() {
     var box = document.getElementById("pl-filters-box");
@@ -19,7 +26,16 @@
     form.dataset.ready = "1";
     var count = document.getElementById("pl-count");
     var empty = document.getElementById("pl-empty");
+    var more = document.getElementById("pl-more");
+    var pager = document.querySelector(".pl-pager");
     var original = Array.prototype.slice.call(list.children);
+    var originalCount = count.textContent;
+    var total = Number(list.dataset.total || original.length);
+    var paged = total > original.length;
+    var source = list.dataset.source ? new URL(list.dataset.source, window.location.href) : null;
+    var data = null;
+    var loading = null;
+    var shownLimit = STEP;
     box.hidden = false;
     /* On phones the filters start folded away, unless the address already holds some. */
     if (window.matchMedia("(max-width: 59.9375em)").matches && !window.location.search) {
@@ -28,8 +44,9 @@
 
     function readForm() {
       var params = new URLSearchParams();
-      var q = form.elements.q.value.trim();
-      if (q) params.set("q", q);
+      /* Not "q": Material opens its site-wide search for any page loaded with ?q=. */
+      var words = form.elements.search.value.trim();
+      if (words) params.set("search", words);
       form.querySelectorAll('input[name="phase"]:checked').forEach(function (box) {
         params.append("phase", box.value);
       });
@@ -44,7 +61,7 @@
     }
 
     function writeForm(params) {
-      form.elements.q.value = params.get("q") || "";
+      form.elements.search.value = params.get("search") || "";
       var phases = params.getAll("phase");
       form.querySelectorAll('input[name="phase"]').forEach(function (box) {
         box.checked = phases.indexOf(box.value) !== -1;
@@ -63,53 +80,180 @@
       if (form.elements.sort.value !== sort) form.elements.sort.value = "updated";
     }
 
-    function matches(card, params) {
-      var data = card.dataset;
+    /* One test for both kinds of item: a card's dataset, or a project from cards.json. */
+    function matches(item, text, params) {
       var phases = params.getAll("phase");
-      if (phases.length && phases.indexOf(data.phase) === -1) return false;
+      if (phases.length && phases.indexOf(item.phase) === -1) return false;
       for (var name in LISTS) {
         var wanted = params.get(name);
-        if (wanted && (data[LISTS[name]] || "").split(" ").indexOf(wanted) === -1) return false;
+        if (wanted && item[LISTS[name]].indexOf(wanted) === -1) return false;
       }
       var collaboration = params.get("collaboration");
-      if (collaboration && data.collaboration !== collaboration) return false;
+      if (collaboration && item.collaboration !== collaboration) return false;
       for (var i = 0; i < FLAGS.length; i++) {
-        if (params.get(FLAGS[i]) === "1" && data[FLAGS[i]] !== "1") return false;
+        if (params.get(FLAGS[i]) === "1" && !item[FLAGS[i]]) return false;
       }
-      var q = (params.get("q") || "").toLowerCase();
-      if (q) {
-        var text = card.textContent.toLowerCase();
-        var words = q.split(/\s+/);
-        for (var j = 0; j < words.length; j++) {
-          if (text.indexOf(words[j]) === -1) return false;
-        }
+      var words = (params.get("search") || "").toLowerCase().split(/\s+/);
+      for (var j = 0; j < words.length; j++) {
+        if (words[j] && text.indexOf(words[j]) === -1) return false;
       }
       return true;
     }
 
-    function order(sort) {
-      var sorted = original.slice();
+    function fromCard(card) {
+      var d = card.dataset;
+      function words(value) { return (value || "").split(" ").filter(Boolean); }
+      return {
+        card: card, phase: d.phase, areas: words(d.areas), councils: words(d.councils),
+        places: words(d.places), roles: words(d.roles), collaboration: d.collaboration,
+        reusable: d.reusable === "1", partners: d.partners === "1", review: d.review === "1",
+        title: d.title, count: Number(d.count), text: card.textContent.toLowerCase()
+      };
+    }
+
+    function textOf(project) {
+      var roles = project.roles.map(function (r) { return data.labels.role[r] || r; });
+      return [project.title, project.summary, project.lead, data.labels.phase[project.phase]]
+        .concat(roles).join(" ").toLowerCase();
+    }
+
+    function sorted(items, sort) {
+      var copy = items.slice();
       if (sort === "title") {
-        sorted.sort(function (a, b) { return a.dataset.title.localeCompare(b.dataset.title); });
+        copy.sort(function (a, b) { return a.title.toLowerCase().localeCompare(b.title.toLowerCase()); });
       } else if (sort === "councils") {
-        sorted.sort(function (a, b) { return Number(b.dataset.count) - Number(a.dataset.count); });
+        copy.sort(function (a, b) { return b.count - a.count; });
       }
-      return sorted;
+      return copy;
+    }
+
+    function element(tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
+    function fact(facts, term, value) {
+      var row = element("div");
+      row.appendChild(element("dt", "", term));
+      var dd = element("dd");
+      if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
+      row.appendChild(dd);
+      facts.appendChild(row);
+    }
+
+    /* The same markup as a server-rendered card (generator/pages/templates/projects.html.j2). */
+    function buildCard(project) {
+      var card = element("li", "pl-card");
+      card.dataset.id = project.id;
+      var heading = element("h2", "pl-card__title");
+      var link = element("a", "", project.title);
+      link.href = new URL(project.href, source).href;
+      heading.appendChild(link);
+      card.appendChild(heading);
+      card.appendChild(element("p", "pl-card__summary", project.summary));
+      var tags = element("p", "pl-card__tags");
+      tags.appendChild(element("span", "pl-tag pl-tag--" + project.phase,
+        data.labels.phase[project.phase] || project.phase));
+      if (project.reusable) {
+        tags.appendChild(document.createTextNode(" "));
+        tags.appendChild(element("span", "pl-tag pl-tag--reusable", "Reusable"));
+      }
+      if (project.review) {
+        tags.appendChild(document.createTextNode(" "));
+        tags.appendChild(element("span", "pl-tag pl-tag--review", "Needs review"));
+      }
+      card.appendChild(tags);
+      var facts = element("dl", "pl-card__facts");
+      fact(facts, "Lead council", project.lead);
+      fact(facts, "Councils involved", String(project.count));
+      if (project.roles.length) {
+        fact(facts, "Roles wanted", project.roles.map(function (r) {
+          return data.labels.role[r] || r;
+        }).join(", "));
+      }
+      if (project.updated) {
+        var time = element("time", "", project.updated_text);
+        time.setAttribute("datetime", project.updated);
+        fact(facts, "Last updated", time);
+      }
+      card.appendChild(facts);
+      return card;
+    }
+
+    function number(value) { return value.toLocaleString("en-GB"); }
+
+    function announce(shown, matching) {
+      if (matching === total) {
+        count.textContent = number(total) + (total === 1 ? " project" : " projects");
+      } else {
+        count.textContent = number(matching) + " of " + number(total) + " projects match" +
+          (shown < matching ? ", showing the first " + number(shown) : "");
+      }
+      empty.hidden = matching !== 0;
+    }
+
+    function showPage() {
+      list.replaceChildren.apply(list, original);
+      original.forEach(function (card) { card.hidden = false; });
+      count.textContent = originalCount;
+      empty.hidden = true;
+      more.hidden = true;
+      if (pager) pager.hidden = false;
+    }
+
+    function applyHere(params) {
+      var shown = 0;
+      var items = sorted(original.map(fromCard), params.get("sort") || "updated");
+      items.forEach(function (item) {
+        var ok = matches(item, item.text, params);
+        item.card.hidden = !ok;
+        if (ok) shown += 1;
+        list.appendChild(item.card);
+      });
+      announce(shown, shown);
+    }
+
+    function applyAll(params) {
+      var found = sorted(data.projects.filter(function (project) {
+        return matches(project, project.text, params);
+      }), params.get("sort") || "updated");
+      var shown = found.slice(0, shownLimit);
+      list.replaceChildren.apply(list, shown.map(buildCard));
+      if (pager) pager.hidden = true;
+      more.hidden = shown.length >= found.length;
+      announce(shown.length, found.length);
+    }
+
+    function load() {
+      if (!loading) {
+        count.textContent = "Loading all " + number(total) + " projects…";
+        loading = fetch(source.href, { credentials: "same-origin" })
+          .then(function (response) {
+            if (!response.ok) throw new Error(response.status);
+            return response.json();
+          })
+          .then(function (loaded) {
+            data = loaded;
+            data.projects.forEach(function (project) { project.text = textOf(project); });
+            return data;
+          });
+      }
+      return loading;
     }
 
     function apply(params) {
-      var shown = 0;
-      order(params.get("sort") || "updated").forEach(function (card) {
-        var ok = matches(card, params);
-        card.hidden = !ok;
-        if (ok) shown += 1;
-        list.appendChild(card);
+      if (!paged) { applyHere(params); return; }
+      if (!params.toString()) { showPage(); return; }
+      load().then(function () {
+        applyAll(readForm());
+      }, function () {
+        loading = null;
+        count.textContent = "The filters could not load the list of projects. " +
+          "Use the page links below, or try again.";
+        if (pager) pager.hidden = false;
       });
-      var total = original.length;
-      count.textContent = shown === total
-        ? total + (total === 1 ? " project" : " projects")
-        : shown + " of " + total + " projects match";
-      empty.hidden = shown !== 0;
     }
 
     function update(push) {
@@ -118,29 +262,42 @@
       var target = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
       if (push) window.history.pushState({ plFilters: query }, "", target);
       else window.history.replaceState({ plFilters: query }, "", target);
+      shownLimit = STEP;
       apply(params);
     }
 
+    more.querySelector("button").addEventListener("click", function () {
+      var next = list.children.length;
+      shownLimit += STEP;
+      applyAll(readForm());
+      /* Move focus to the first new card, so keyboard users carry on where they were. */
+      var first = list.children[next];
+      if (first) {
+        var link = first.querySelector("a");
+        if (link) link.focus();
+      }
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       update(true);
     });
     form.addEventListener("change", function (event) {
-      if (event.target.name !== "q") update(true);
+      if (event.target.name !== "search") update(true);
     });
-    form.elements.q.addEventListener("input", function () { update(false); });
+    form.elements.search.addEventListener("input", function () { update(false); });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { update(true); }, 0);
     });
     window.addEventListener("popstate", function () {
       var params = new URLSearchParams(window.location.search);
       writeForm(params);
+      shownLimit = STEP;
       apply(params);
     });
 
     var initial = new URLSearchParams(window.location.search);
     writeForm(initial);
-    apply(initial);
+    if (!paged || readForm().toString()) apply(readForm());
   }
 
   /* Material may swap pages without a reload (instant navigation); run on each page. */
