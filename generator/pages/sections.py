@@ -2,80 +2,140 @@
 
 from __future__ import annotations
 
-from generator.pages import facts
+from collections.abc import Sequence
+
+from generator.catalogue import Project
+from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
+from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import render
 
 OTHER_AREA = "Other services"
 
 
-def services(inputs: SiteInputs) -> Page:
-    """Reusable services grouped by service area (a service can appear in several)."""
+# Entries per page: each list stays well under 500 KB of HTML at any size of catalogue.
+SERVICES_PAGE_SIZE = 150
+CHALLENGES_PAGE_SIZE = 150
+REVIEW_PAGE_SIZE = 250
+
+
+def _titled(title: str, chunk: Chunk[object]) -> str:
+    return f"{title} (page {chunk.number} of {chunk.count})" if chunk.number > 1 else title
+
+
+def services(inputs: SiteInputs) -> list[Page]:
+    """Reusable services grouped by service area (a service can appear in several), in pages;
+    every page lists every area and links to the page where it starts."""
     catalogue = inputs.catalogue
     reusable = sorted(
         (p for p in catalogue.projects.values() if p.reusable), key=lambda p: p.title.lower()
     )
-    groups = []
+    entries = []
     for area in catalogue.service_areas.values():
-        members = [p for p in reusable if area.id in p.service_areas]
-        if members:
-            groups.append((area.id, area.name, members))
-    unfiled = [
-        p for p in reusable if not any(a in catalogue.service_areas for a in p.service_areas)
+        entries += [(area.id, area.name, p) for p in reusable if area.id in p.service_areas]
+    entries += [
+        ("other", OTHER_AREA, p)
+        for p in reusable
+        if not any(a in catalogue.service_areas for a in p.service_areas)
     ]
-    if unfiled:
-        groups.append(("other", OTHER_AREA, unfiled))
-    path = "services/index.md"
-    return Page(
-        path=path,
-        title="Reusable services",
-        description=f"{len(reusable)} services built by councils that other councils can take "
-        "and run, with their licence, code and documentation.",
-        body=render("services.html.j2", path, groups=groups, count=len(reusable),
-                    catalogue=catalogue),
-        hide=("navigation", "toc"),
-        raw_html=True,
-        searchable=False,
-    )  # fmt: skip
+    pages = chunks(paths.SERVICES, entries, SERVICES_PAGE_SIZE)
+    areas: dict[str, tuple[str, int, str]] = {}  # id -> name, count, where it starts
+    for chunk in pages:
+        for area_id, name, _ in chunk.items:
+            _, count, start = areas.get(area_id, (name, 0, chunk.site_path))
+            areas[area_id] = (name, count + 1, start)
+    return [
+        Page(
+            path=chunk.source,
+            title=_titled("Reusable services", chunk),
+            description=f"{len(reusable)} services built by councils that other councils can "
+            "take and run, with their licence, code and documentation.",
+            body=render(
+                "services.html.j2",
+                chunk.source,
+                groups=_groups(chunk.items, areas, chunk.site_path),
+                areas=areas,
+                count=len(reusable),
+                catalogue=catalogue,
+                chunk=chunk,
+            ),
+            in_nav=chunk.number == 1,
+            hide=("navigation", "toc"),
+            raw_html=True,
+            searchable=False,
+        )
+        for chunk in pages
+    ]
 
 
-def challenges(inputs: SiteInputs) -> Page:
+def _groups(
+    entries: Sequence[tuple[str, str, Project]],
+    areas: dict[str, tuple[str, int, str]],
+    here: str,
+) -> list[tuple[str, str, list[Project], bool]]:
+    """(area id, name, services, continued from an earlier page) for the entries of a page."""
+    groups: list[tuple[str, str, list[Project], bool]] = []
+    for area_id, name, project in entries:
+        if not groups or groups[-1][0] != area_id:
+            groups.append((area_id, name, [], areas[area_id][2] != here))
+        groups[-1][2].append(project)
+    return groups
+
+
+def challenges(inputs: SiteInputs) -> list[Page]:
     catalogue = inputs.catalogue
     projects = facts.open_project_challenges(catalogue, inputs.stale)
     standalone = facts.standalone_challenges(catalogue, inputs.today)
-    path = "challenges/index.md"
-    return Page(
-        path=path,
-        title="Maker-day challenges",
-        description="Open problems that councils offer as maker-day challenges, from up-to-date "
-        "projects and from upcoming maker days.",
-        body=render(
-            "challenges.html.j2",
-            path,
-            projects=projects,
-            standalone=standalone,
-            upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
-            catalogue=catalogue,
-        ),
-        hide=("navigation", "toc"),
-        raw_html=True,
-        searchable=False,
-    )
+    upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
+    return [
+        Page(
+            path=chunk.source,
+            title=_titled("Maker-day challenges", chunk),
+            description="Open problems that councils offer as maker-day challenges, from "
+            "up-to-date projects and from upcoming maker days.",
+            body=render(
+                "challenges.html.j2",
+                chunk.source,
+                projects=chunk.items,
+                total=len(projects),
+                standalone=standalone if chunk.number == 1 else [],
+                upcoming=upcoming,
+                catalogue=catalogue,
+                chunk=chunk,
+            ),
+            in_nav=chunk.number == 1,
+            hide=("navigation", "toc"),
+            raw_html=True,
+            searchable=False,
+        )
+        for chunk in chunks(paths.CHALLENGES, projects, CHALLENGES_PAGE_SIZE)
+    ]
 
 
-def review(inputs: SiteInputs) -> Page:
+def review(inputs: SiteInputs) -> list[Page]:
     """Projects needing review, most overdue first (the order `find_stale` gives)."""
     catalogue = inputs.catalogue
     rows = sorted(inputs.stale.values(), key=lambda s: (-s.days_overdue, s.id))
     items = [(catalogue.projects[s.id], s) for s in rows if s.id in catalogue.projects]
-    path = "review/index.md"
-    return Page(
-        path=path,
-        title="Projects needing review",
-        description="Projects whose records have not been reviewed or updated for too long, "
-        "most overdue first, with who maintains each.",
-        body=render("review.html.j2", path, items=items, catalogue=catalogue, facts=facts),
-        hide=("navigation", "toc"),
-        raw_html=True,
-        searchable=False,
-    )
+    return [
+        Page(
+            path=chunk.source,
+            title=_titled("Projects needing review", chunk),
+            description="Projects whose records have not been reviewed or updated for too "
+            "long, most overdue first, with who maintains each.",
+            body=render(
+                "review.html.j2",
+                chunk.source,
+                items=chunk.items,
+                total=len(items),
+                catalogue=catalogue,
+                facts=facts,
+                chunk=chunk,
+            ),
+            in_nav=chunk.number == 1,
+            hide=("navigation", "toc"),
+            raw_html=True,
+            searchable=False,
+        )
+        for chunk in chunks(paths.REVIEW, items, REVIEW_PAGE_SIZE)
+    ]
