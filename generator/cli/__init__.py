@@ -10,6 +10,7 @@ import click
 
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
+from generator.cli.similar import similar
 from generator.cli.validate import validate
 
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new):
+for command in (validate, new, similar):
     cli.add_command(command)
 
 
