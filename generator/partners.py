@@ -39,7 +39,9 @@ def councils_like_yours(
     active = [p for p in catalogue.projects.values() if p.phase != "retired"]
     own = [p for p in active if council_id in p.councils]
     areas = {a for p in own for a in p.service_areas}
-    already = {c for p in catalogue.projects.values() if council_id in p.councils for c in p.councils}
+    already = {
+        c for p in catalogue.projects.values() if council_id in p.councils for c in p.councils
+    }
 
     shared: dict[str, dict[str, list[Project]]] = defaultdict(lambda: defaultdict(list))
     for project in active:

@@ -359,8 +359,7 @@ def all_similar(
     index = index or SimilarityIndex.from_catalogue(catalogue)
     return {
         project_id: [
-            (m.id, m.score)
-            for m in index.similar_to(project_id, top=top, threshold=threshold)
+            (m.id, m.score) for m in index.similar_to(project_id, top=top, threshold=threshold)
         ]
         for project_id in index.ids
     }

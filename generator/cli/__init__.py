@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from generator.cli.councils import councils
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.similar import similar
@@ -23,7 +24,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, similar):
+for command in (validate, new, similar, councils):
     cli.add_command(command)
 
 
