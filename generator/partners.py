@@ -11,17 +11,18 @@ from collections import defaultdict
 
 from generator.catalogue import Catalogue, Project
 
+# With their articles: "a unitary council", not "an unitary council".
 TYPE_NAMES = {
-    "county": "county council",
-    "district": "district council",
-    "unitary": "unitary council",
-    "london-borough": "London borough",
-    "metropolitan-district": "metropolitan district",
-    "scottish-council": "Scottish council",
-    "welsh-principal-area": "Welsh principal area",
-    "ni-district": "Northern Ireland district council",
-    "combined-authority": "combined authority",
-    "other": "council of the same kind",
+    "county": "a county council",
+    "district": "a district council",
+    "unitary": "a unitary council",
+    "london-borough": "a London borough",
+    "metropolitan-district": "a metropolitan district",
+    "scottish-council": "a Scottish council",
+    "welsh-principal-area": "a Welsh principal area",
+    "ni-district": "a Northern Ireland district council",
+    "combined-authority": "a combined authority",
+    "other": "a council of the same kind",
 }
 
 
@@ -68,6 +69,5 @@ def _reason(catalogue: Catalogue, council_id: str, by_area: dict[str, list[Proje
         name = catalogue.service_areas[area].name if area in catalogue.service_areas else area
         titles = ", ".join(dict.fromkeys(p.title for p in by_area[area]))
         parts.append(f"{name} ({titles})")
-    kind = TYPE_NAMES.get(council.type, council.type)
-    article = "an" if kind[0] in "aeiouAEIOU" else "a"
-    return f"Also {article} {kind}, working on {'; '.join(parts)}."
+    kind = TYPE_NAMES.get(council.type, TYPE_NAMES["other"])
+    return f"Also {kind}, working on {'; '.join(parts)}."
