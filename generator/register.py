@@ -77,13 +77,14 @@ class Authority:
     line: int
 
     def is_current(self, today: date) -> bool:
-        """Started by `today` and not yet ended. Without an end date, the register's own
-        `current-authority` column (when present) has the last word."""
+        """Started by `today` and not yet ended. The dates decide: the register's
+        `current-authority` column says what was true on the day it was published, so it is
+        used only for a row with no dates at all."""
         if self.start and self.start > today:
             return False
         if self.end:
             return self.end > today
-        return self.current_flag is not False
+        return bool(self.start) or self.current_flag is not False
 
     @property
     def record_id(self) -> str:
@@ -236,6 +237,7 @@ def find(authorities: Iterable[Authority], code: str) -> Authority:
     by_code = {a.code: a for a in authorities}
     if wanted in by_code:
         return by_code[wanted]
-    guess = closest(wanted, by_code)
-    hint = f" Did you mean {guess}?" if guess else ""
+    # closest() folds the word it is given, not the candidates: compare in lower case.
+    guess = closest(wanted.lower(), [c.lower() for c in by_code])
+    hint = f" Did you mean {guess.upper()}?" if guess else ""
     raise RegisterError(f"The register has no authority with the code {wanted}.{hint}")
