@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from generator.catalogue import PHASES, Catalogue, Project
-from generator.stale import StaleProject
 
-PLEDGE_KINDS = ("time", "money", "data", "testing", "other")
+# Labels match generator/pages/vocabulary.py (a test checks); this package cannot import
+# generator.pages, which imports it.
+PLEDGE_KINDS = {
+    "time": "Time",
+    "money": "Money",
+    "data": "Data",
+    "testing": "Testing",
+    "other": "Other help",
+}
 # Units of `amount` by pledge kind (records.md); other kinds have no amount to add up.
 PLEDGE_UNITS = {"time": "days", "money": "£"}
 ROLE_LABELS = {"ux-designer": "UX designer"}
@@ -23,6 +31,16 @@ ROLE_LABELS = {"ux-designer": "UX designer"}
 MAX_QUARTERS = 24
 TOP_COUNCILS = 10
 TOP_LOOKING = 10
+
+
+class StaleInfo(Protocol):
+    """What the dashboard needs from `generator.stale.StaleProject`."""
+
+    id: str
+    reason: str
+
+
+Stale = Mapping[str, StaleInfo]  # project id -> why it needs review
 
 
 def phase_label(phase: str) -> str:
@@ -227,8 +245,8 @@ def projects_by_phase(projects: Iterable[Project]) -> tuple[Count, ...]:
     return tuple(Count(phase, phase_label(phase), counts[phase]) for phase in PHASES)
 
 
-def stale_by_phase(stale: Iterable[StaleProject]) -> tuple[Count, ...]:
-    counts = Counter(s.phase for s in stale)
+def stale_by_phase(catalogue: Catalogue, stale: Stale) -> tuple[Count, ...]:
+    counts = Counter(catalogue.projects[pid].phase for pid in stale if pid in catalogue.projects)
     return tuple(Count(phase, phase_label(phase), counts[phase]) for phase in PHASES)
 
 
@@ -332,14 +350,13 @@ def looking_for_partners(
 
 
 def challenges_not_taken(
-    catalogue: Catalogue, stale: Iterable[StaleProject]
+    catalogue: Catalogue, stale: Stale
 ) -> tuple[tuple[OpenChallenge, ...], tuple[HeldBackChallenge, ...]]:
     """Projects offering a challenge that no maker day (past or planned) has listed.
 
     Projects that need review or are retired are held back, with the reason, because a maker
     day should only take challenges from projects that are current.
     """
-    stale_reasons = {s.id: s.reason for s in stale}
     taken = catalogue.makerdays_by_project
     open_: list[OpenChallenge] = []
     held: list[HeldBackChallenge] = []
@@ -348,8 +365,8 @@ def challenges_not_taken(
             continue
         if project.phase == "retired":
             held.append(HeldBackChallenge(project.id, project.title, "The project is retired."))
-        elif project.id in stale_reasons:
-            reason = f"The project needs review. {stale_reasons[project.id]}"
+        elif project.id in stale:
+            reason = f"The project needs review. {stale[project.id].reason}"
             held.append(HeldBackChallenge(project.id, project.title, reason))
         else:
             lead = _council_name(catalogue, project.lead_council)
@@ -367,11 +384,11 @@ def pledges_by_kind(projects: Iterable[Project]) -> tuple[PledgeTotal, ...]:
         for pledge in project.pledges:
             counts[pledge.kind] += 1
             amounts[pledge.kind] += pledge.amount or 0
-    kinds = [*PLEDGE_KINDS, *sorted(counts.keys() - set(PLEDGE_KINDS))]
+    kinds = [*PLEDGE_KINDS, *sorted(counts.keys() - PLEDGE_KINDS.keys())]
     return tuple(
         PledgeTotal(
             kind,
-            kind.capitalize(),
+            PLEDGE_KINDS.get(kind, kind.capitalize()),
             counts[kind],
             amounts[kind] if kind in PLEDGE_UNITS else None,
             PLEDGE_UNITS.get(kind, ""),
@@ -402,7 +419,7 @@ def upcoming_makerdays(catalogue: Catalogue, today: date) -> tuple[UpcomingMaker
 # --- everything -------------------------------------------------------------------------------
 
 
-def dashboard(catalogue: Catalogue, today: date, stale: Sequence[StaleProject]) -> Dashboard:
+def dashboard(catalogue: Catalogue, today: date, stale: Stale) -> Dashboard:
     """Every figure on the dashboard."""
     projects = list(catalogue.projects.values())
     councils, undated_councils = councils_over_time(catalogue, today)
@@ -418,7 +435,7 @@ def dashboard(catalogue: Catalogue, today: date, stale: Sequence[StaleProject]) 
         projects_without_service_area=without_area,
         collaboration_over_time=collaboration,
         projects_without_dates=undated_projects,
-        stale_by_phase=stale_by_phase(stale),
+        stale_by_phase=stale_by_phase(catalogue, stale),
         pledges_by_kind=pledges_by_kind(projects),
         upcoming_makerdays=upcoming_makerdays(catalogue, today),
         collaborative_councils=collaborative_councils(catalogue),

@@ -25,10 +25,9 @@ from generator.dashboard.charts import (
     render_bar_chart,
     render_line_chart,
 )
-from generator.dashboard.metrics import Dashboard
+from generator.dashboard.metrics import Dashboard, Stale
 from generator.dashboard.tables import Cell, Column, Table, render_table
 from generator.dashboard.templates import render
-from generator.stale import StaleProject
 
 TITLE = "Dashboard"
 DESCRIPTION = (
@@ -402,7 +401,7 @@ def challenges_list(board: Dashboard, links: Links) -> list[str]:
 def dashboard_page(
     catalogue: Catalogue,
     today: date,
-    stale: Sequence[StaleProject],
+    stale: Stale,
     links: Links | None = None,
 ) -> DashboardPage:
     """The dashboard page's Markdown body, title and description."""
