@@ -288,22 +288,21 @@ def makerdays_section(board: Dashboard, links: Links) -> list[str]:
     )
     table = Table(
         title,
-        (Column("Maker day"), Column("Date"), Column("Where"), Column("Challenges", numeric=True)),
+        (Column("Maker day"), Column("When and where"), Column("Challenges", numeric=True)),
         tuple(
             (
                 Cell(d.title, href=links.makerday(d.id)),
-                Cell(
-                    long_date(d.start)
-                    if d.end == d.start
-                    else f"{long_date(d.start)} to {long_date(d.end)}"
-                ),
-                Cell(d.place or "Not yet known"),
+                Cell(f"{when(d.start, d.end)}, {d.place or 'place not yet known'}"),
                 Cell(format_number(d.challenges), numeric=True),
             )
             for d in days
         ),
     )
     return [*out, figure(render_bar_chart(chart), table)]
+
+
+def when(start: date, end: date) -> str:
+    return long_date(start) if end == start else f"{long_date(start)} to {long_date(end)}"
 
 
 def councils_list(board: Dashboard, links: Links) -> list[str]:
@@ -316,9 +315,9 @@ def councils_list(board: Dashboard, links: Links) -> list[str]:
         f"The {plural(len(found), 'council')} in the most projects shared with other councils",
         (
             Column("Council"),
-            Column("Leads, with partners", numeric=True),
+            Column("Leads", numeric=True),
             Column("Partners in", numeric=True),
-            Column("Shared projects", numeric=True),
+            Column("Total", numeric=True),
         ),
         tuple(
             (
@@ -331,8 +330,9 @@ def councils_list(board: Dashboard, links: Links) -> list[str]:
         ),
     )
     out += [
-        "Projects a council leads count when at least one other council takes part; every "
-        "partner role (partner, contributor, observer) counts. Ties are in name order.",
+        "“Leads” counts the projects a council leads that at least one other council takes part "
+        "in; “Partners in” counts every partner role (partner, contributor, observer). Ties are "
+        "in name order.",
         "",
         render("list.html.j2", table=Markup(render_table(table))),
     ]
@@ -345,55 +345,48 @@ def looking_list(board: Dashboard, links: Links) -> list[str]:
     if not found:
         out.append("No open project is looking for people.")
         return out
-    table = Table(
-        "Open projects asking for people, those going longest first",
-        (Column("Project"), Column("Lead council"), Column("Looking for"), Column("Going since")),
-        tuple(
-            (
-                Cell(f.title, href=links.project(f.id)),
-                Cell(f.lead),
-                Cell(", ".join(f.roles)),
-                Cell(
-                    f"{short_date(f.since)} ({how_long(f.since, board.today)})"
-                    if f.since
-                    else "Not known"
-                ),
-            )
-            for f in found
-        ),
-    )
-    return [*out, render("list.html.j2", table=Markup(render_table(table)))]
+    items = [
+        {
+            "href": links.project(f.id),
+            "title": f.title,
+            "lead": f.lead,
+            "roles": f.roles,
+            "since": short_date(f.since) if f.since else "",
+            "how_long": how_long(f.since, board.today) if f.since else "",
+        }
+        for f in found
+    ]
+    out += [
+        "Open projects with people wanted (`looking_for`), the longest going first.",
+        "",
+        render("looking.html.j2", items=items),
+    ]
+    return out
 
 
 def challenges_list(board: Dashboard, links: Links) -> list[str]:
     out = ["## Challenges not yet taken by a maker day", ""]
     if board.open_challenges:
-        table = Table(
-            "Challenges offered by projects that no maker day has listed",
-            (Column("Project"), Column("Lead council"), Column("Challenge")),
-            tuple(
-                (Cell(c.title, href=links.project(c.id)), Cell(c.lead), Cell(c.problem))
-                for c in board.open_challenges
-            ),
-        )
-        out.append(render("list.html.j2", table=Markup(render_table(table))))
+        items = [
+            {"href": links.project(c.id), "title": c.title, "lead": c.lead, "text": c.problem}
+            for c in board.open_challenges
+        ]
+        out.append(render("challenges.html.j2", items=items))
     else:
         out.append("Every challenge offered by a current project has been taken by a maker day.")
     if board.held_back_challenges:
-        table = Table(
-            "Challenges held back until their project is current",
-            (Column("Project"), Column("Why it is held back")),
-            tuple(
-                (Cell(c.title, href=links.project(c.id)), Cell(c.reason))
-                for c in board.held_back_challenges
-            ),
-        )
+        items = [
+            {"href": links.project(c.id), "title": c.title, "lead": "", "text": c.reason}
+            for c in board.held_back_challenges
+        ]
         out += [
             "",
-            "These projects also offer a challenge, but a maker day should only take one from a "
-            "project that is up to date:",
+            "### Held back until the project is current",
             "",
-            render("list.html.j2", table=Markup(render_table(table))),
+            "These projects also offer a challenge, but a maker day should only take one from a "
+            "project that is up to date.",
+            "",
+            render("challenges.html.j2", items=items),
         ]
     return out
 
