@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from generator.cli.build import build, render
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.validate import validate
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new):
+for command in (validate, new, build, render):
     cli.add_command(command)
 
 
