@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
 from generator.dashboard import charts
 from generator.dashboard.charts import Bar, BarChart, LineChart, Point
+from tests.conftest import PROJECT_ROOT
 from tests.dashboard_fixtures import SCRIPT
 
 SVG = "{http://www.w3.org/2000/svg}"
-CSS = Path(charts.__file__).with_name("dashboard.css")
+CSS = PROJECT_ROOT / "site_overrides" / "assets" / "stylesheets" / "dashboard.css"
 # Backgrounds of Material's light ("default") and dark ("slate") schemes.
 BACKGROUNDS = {"default": "#ffffff", "slate": "#1e2129"}
 

@@ -58,6 +58,7 @@ def test_every_page_type_is_built(built_site: Path) -> None:
         "accessibility/index.html",
         "api/index.html",
         "review/index.html",
+        "dashboard/index.html",
         "api/projects.json",
         "api/councils.json",
         "api/makerdays.json",
@@ -232,3 +233,15 @@ def test_rendered_folder_builds_without_the_plugin(
     config.strict = True
     build(config)
     assert (tmp_path / "out/projects/report-a-missed-bin/index.html").is_file()
+
+
+def test_dashboard_is_in_the_nav_with_charts_and_tables(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="dashboard/"' in home
+    page = (built_site / "dashboard/index.html").read_text(encoding="utf-8")
+    assert "<title>Dashboard - Pipeline</title>" in page
+    figures = page.split('<div class="pl-dashboard__figure">')[1:]
+    assert len(figures) == 7
+    for figure in figures:  # the chart, then its table
+        assert figure.index('role="img"') < figure.index("<table>") < figure.index("<caption>")
+    assert 'href="../projects/pipeline/"' in page and 'href="../councils/leeds/"' in page

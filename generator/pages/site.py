@@ -7,7 +7,7 @@ from datetime import date
 
 from generator.catalogue import Catalogue
 from generator.outputs import data_files
-from generator.pages import councils, home, makerdays, projects, reference, sections
+from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 
 
@@ -33,6 +33,7 @@ def generate_site(
     content.pages.append(sections.services(inputs))
     content.pages.append(sections.challenges(inputs))
     content.pages.append(sections.review(inputs))
+    content.pages.append(dashboard.page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
