@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 import time
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
@@ -13,6 +15,7 @@ import pytest
 
 from generator.catalogue import Catalogue, Council, Partner, Pledge, Project, RoleWanted
 from generator.dashboard.page import dashboard_page, how_long
+from tests.conftest import PROJECT_ROOT
 from tests.dashboard_fixtures import SCRIPT, TODAY, small_catalogue, small_stale
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -161,3 +164,13 @@ def test_ten_thousand_projects_build_quickly() -> None:
 def test_script_council_name_is_escaped_in_the_council_list() -> None:
     page = dashboard_page(small_catalogue(), TODAY, small_stale())
     assert SCRIPT not in page.markdown
+
+
+def test_dashboard_imports_no_mkdocs_click_or_site_pages() -> None:
+    # generator.pages imports the dashboard, so the dashboard must not import it back.
+    code = (
+        "import sys, generator.dashboard.page; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'click') "
+        "or m.startswith('generator.pages')]; assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT_ROOT)

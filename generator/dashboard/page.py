@@ -43,6 +43,8 @@ class Links:
     project: Callable[[str], str] = lambda pid: f"../projects/{pid}/"
     council: Callable[[str], str] = lambda cid: f"../councils/{cid}/"
     makerday: Callable[[str], str] = lambda mid: f"../makerdays/{mid}/"
+    review: str = "../review/"  # the list of projects needing review
+    challenges: str = "../challenges/"  # open maker-day challenges
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,7 @@ def collaboration_section(board: Dashboard) -> list[str]:
     return out
 
 
-def stale_section(board: Dashboard) -> list[str]:
+def stale_section(board: Dashboard, links: Links) -> list[str]:
     title = "Projects needing review, by phase"
     total = sum(c.value for c in board.stale_by_phase)
     return [
@@ -228,7 +230,7 @@ def stale_section(board: Dashboard) -> list[str]:
         "",
         f"{plural(total, 'project')} {'needs' if total == 1 else 'need'} review: nothing has "
         "happened to them for longer than their phase allows, or a service assessment is "
-        "overdue.",
+        f"overdue. [Projects needing review]({links.review}) lists them with their maintainers.",
         "",
         count_section("stale-by-phase", title, board.stale_by_phase, "Phase", "Projects"),
     ]
@@ -365,7 +367,13 @@ def looking_list(board: Dashboard, links: Links) -> list[str]:
 
 
 def challenges_list(board: Dashboard, links: Links) -> list[str]:
-    out = ["## Challenges not yet taken by a maker day", ""]
+    out = [
+        "## Challenges not yet taken by a maker day",
+        "",
+        "Projects offering a challenge that no maker day, past or planned, has listed. "
+        f"[Maker-day challenges]({links.challenges}) has every open challenge.",
+        "",
+    ]
     if board.open_challenges:
         items = [
             {"href": links.project(c.id), "title": c.title, "lead": c.lead, "text": c.problem}
@@ -412,7 +420,7 @@ def dashboard_page(
         phase_section(board),
         service_area_section(board),
         collaboration_section(board),
-        stale_section(board),
+        stale_section(board, links),
         pledges_section(board),
         makerdays_section(board, links),
         councils_list(board, links),

@@ -15,6 +15,8 @@ def page(inputs: SiteInputs) -> Page:
         project=lambda pid: relative_url(path, paths.project(pid)),
         council=lambda cid: relative_url(path, paths.council(cid)),
         makerday=lambda mid: relative_url(path, paths.makerday(mid)),
+        review=relative_url(path, paths.REVIEW),
+        challenges=relative_url(path, paths.CHALLENGES),
     )
     board = dashboard_page(inputs.catalogue, inputs.today, inputs.stale, links)
     return Page(
