@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.dashboard import metrics
+from generator.dashboard import metrics, timeline
 from tests.dashboard_fixtures import SCRIPT, TODAY, small_catalogue, small_stale
 
 
@@ -13,7 +13,7 @@ def board() -> metrics.Dashboard:
 
 
 def test_periods_are_quarters_while_they_fit_then_years() -> None:
-    quarters = metrics.periods(date(2024, 2, 10), date(2025, 6, 30))
+    quarters = timeline.periods(date(2024, 2, 10), date(2025, 6, 30))
     assert [p.label for p in quarters] == [
         "2024 Q1",
         "2024 Q2",
@@ -23,10 +23,12 @@ def test_periods_are_quarters_while_they_fit_then_years() -> None:
         "2025 Q2",
     ]
     assert [p.end for p in quarters[:2]] == [date(2024, 3, 31), date(2024, 6, 30)]
-    years = metrics.periods(date(2014, 9, 11), date(2026, 11, 22))
+    assert {p.kind for p in quarters} == {"quarter"}
+    years = timeline.periods(date(2014, 9, 11), date(2026, 11, 22))
     assert years[0].label == "2014" and years[-1].label == "2026"
     assert years[-1].end == date(2026, 11, 22)  # the running period ends today
     assert len(years) == 13
+    assert {p.kind for p in years} == {"year"}
 
 
 def test_councils_signed_up_over_time() -> None:
@@ -144,8 +146,8 @@ def test_challenges_not_taken_hold_back_stale_and_retired_projects() -> None:
 
 def test_first_date_is_the_earliest_date_the_record_gives() -> None:
     project = small_catalogue().projects["p5"]
-    assert metrics.first_date(project) == date(2024, 1, 15)
-    assert metrics.collaborative_since(project, date(2024, 1, 15)) == date(2024, 9, 10)
+    assert timeline.first_date(project) == date(2024, 1, 15)
+    assert timeline.collaborative_since(project, date(2024, 1, 15)) == date(2024, 9, 10)
 
 
 def test_empty_catalogue_has_no_points() -> None:

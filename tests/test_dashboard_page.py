@@ -14,7 +14,8 @@ import markdown
 import pytest
 
 from generator.catalogue import Catalogue, Council, Partner, Pledge, Project, RoleWanted
-from generator.dashboard.page import dashboard_page, how_long
+from generator.dashboard.page import dashboard_page
+from generator.dashboard.wording import how_long
 from tests.conftest import PROJECT_ROOT
 from tests.dashboard_fixtures import SCRIPT, TODAY, small_catalogue, small_stale
 
