@@ -13,7 +13,11 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue, build_catalogue
 from generator.checking.repository import Report, check_repository
+from generator.commit_dates import last_commit_days
+from generator.history import record_history
 from generator.pages import SiteContent, SiteSettings, StaleInfo, generate_site
+from generator.pages.model import DataFile
+from generator.redirects import redirect_files
 from generator.reporting import summary, text_lines
 from generator.settings import SettingsError, load_settings
 from generator.stale import find_stale
@@ -60,7 +64,10 @@ def find_stale_projects(catalogue: Catalogue, root: Path, today: date) -> Mappin
 
     Raises SettingsError when pipeline.yml cannot be used.
     """
-    return {s.id: s for s in find_stale(catalogue, today, settings=load_settings(root))}
+    stale = find_stale(
+        catalogue, today, last_commits=last_commit_days(root), settings=load_settings(root)
+    )
+    return {s.id: s for s in stale}
 
 
 def read_schemas(root: Path) -> dict[str, str]:
@@ -75,10 +82,25 @@ def read_schemas(root: Path) -> dict[str, str]:
 def site_content(root: Path, settings: SiteSettings, today: date) -> SiteContent:
     """Every page and data file of the site for the repository at `root`."""
     loaded = load(root, today)
-    return generate_site(
+    history = record_history(root, [r.path for r in loaded.report.records])
+    content = generate_site(
         loaded.catalogue,
         settings,
         today=today,
         stale=find_stale_projects(loaded.catalogue, root, today),
         schemas=read_schemas(root),
+        earlier_paths=history.previous_paths,
     )
+    content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
+    return content
+
+
+def _redirect_pages(
+    catalogue: Catalogue, redirects: Mapping[str, str], settings: SiteSettings
+) -> list[DataFile]:
+    """A small page at each renamed record's old address, leading to where it lives now."""
+    titles = {f"projects/{p.id}/": p.title for p in catalogue.projects.values()}
+    titles.update({f"councils/{c.id}/": c.name for c in catalogue.councils.values()})
+    titles.update({f"makerdays/{d.id}/": d.title for d in catalogue.makerdays.values()})
+    pages = redirect_files(dict(redirects), settings.site_url, titles)
+    return [DataFile(path, html.encode("utf-8")) for path, html in pages.items()]

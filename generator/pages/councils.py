@@ -93,6 +93,7 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
             pledges=pledges,
             adopted=adopted,
             hosted=hosted,
+            earlier=inputs.earlier_paths.get(council.path, ()),
         ),
         record_path=council.path,
         in_nav=False,

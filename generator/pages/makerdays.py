@@ -52,6 +52,7 @@ def makerday_page(inputs: SiteInputs, day: MakerDay) -> Page:
             upcoming=day.is_upcoming(inputs.today),
             description=render_markdown(description) if description else "",
             tiers=[(label, sponsors) for label, sponsors in tiers if sponsors],
+            earlier=inputs.earlier_paths.get(day.path, ()),
         ),
         record_path=day.path,
         in_nav=False,

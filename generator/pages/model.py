@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -144,3 +144,5 @@ class SiteInputs:
     stale: Mapping[str, StaleInfo] = field(default_factory=dict)
     similar: Similar = field(default_factory=dict)
     schemas: Mapping[str, str] = field(default_factory=dict)  # schema file name -> its text
+    # record path -> the paths it had before renames, oldest history last
+    earlier_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)

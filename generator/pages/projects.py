@@ -121,6 +121,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         ),
         maintainers=facts.maintainers(project, catalogue),
         similar=similar,
+        earlier=inputs.earlier_paths.get(project.path, ()),
         wants_partners=facts.wants_partners(project),
     )
     return Page(

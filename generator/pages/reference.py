@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from generator import ownership
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 
@@ -104,4 +105,18 @@ def fields_page(inputs: SiteInputs) -> Page:
             kinds=kinds,
             service_areas=inputs.catalogue.service_areas,
         ),
+    )
+
+
+def approvals_page() -> Page:
+    """'Who approves changes': the same text as CONTRIBUTING.md's section, from the package."""
+    guide = ownership.guide()
+    # The guide is written for CONTRIBUTING.md, where it is a section; here it is the page.
+    body = guide.split("\n", 1)[1] if guide.startswith("## ") else guide
+    return Page(
+        path="contribute/approvals.md",
+        title="Who approves changes",
+        description="How each council's records change only with its own people's approval: "
+        "code owners, branch protection and the checks on every pull request.",
+        body=body,
     )
