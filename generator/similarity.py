@@ -5,8 +5,9 @@ and service areas, and projects are compared by cosine similarity. Two things ma
 council services, where "Report a missed bin" and "Rubbish not collected" mean the same:
 
 - words are stemmed (Snowball English), so "bins" and "collected" match "bin" and "collection";
-- a small hand-curated lexicon (generator/data/synonyms.yml) adds a concept term, such as
-  `concept:household-waste`, wherever one of its words or phrases appears.
+- a hand-curated lexicon (generator/data/synonyms.yml) adds a concept term, such as
+  `concept:household-waste`, wherever one of its words or phrases appears. Service concepts
+  (what a project is about) count double a word; features (booking, payment) count single.
 
 Each field is turned into a unit vector of its own before the fields are weighted and added, so
 a long description cannot drown the title. Comparison goes through an inverted index (term ->
@@ -130,7 +131,6 @@ class Lexicon:
 
     phrases: Mapping[tuple[str, ...], tuple[str, ...]]
     weights: Mapping[str, float]
-    longest: int
 
     @classmethod
     def from_mapping(
@@ -147,8 +147,7 @@ class Lexicon:
                 key = tuple(stem(w) for w in words(str(entry)))
                 if key and concept not in phrases.setdefault(key, []):
                     phrases[key].append(concept)
-        longest = max((len(k) for k in phrases), default=0)
-        return cls({k: tuple(v) for k, v in phrases.items()}, weights, longest)
+        return cls({k: tuple(v) for k, v in phrases.items()}, weights)
 
     def weight(self, term: str) -> float:
         """How much a term counts before IDF: concepts by kind, words 1."""
@@ -181,7 +180,7 @@ def default_lexicon() -> Lexicon:
     return Lexicon.from_mapping(data.get("services") or {}, data.get("features") or {})
 
 
-EMPTY_LEXICON = Lexicon({}, {}, 0)
+EMPTY_LEXICON = Lexicon({}, {})
 
 
 @cache
