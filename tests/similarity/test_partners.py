@@ -90,3 +90,17 @@ def test_every_type_reads_as_a_sentence() -> None:
         catalogue.councils[council_id] = _council(council_id, "other")
     [(_, reason)] = councils_like_yours(catalogue, "ours")
     assert reason.startswith("Also a council of the same kind, working on")
+
+
+def test_the_council_page_suggests_councils_like_yours() -> None:
+    from datetime import date
+
+    from generator.pages import SiteSettings, generate_site
+
+    content = generate_site(_catalogue(), SiteSettings(), today=date(2026, 11, 22))
+    page = next(p for p in content.pages if p.path == "councils/ours.md")
+    assert '<h2 id="like-yours">Councils like yours</h2>' in page.body
+    assert 'href="../busy/"' in page.body
+    assert 'href="../district/"' not in page.body.split('id="like-yours"')[1]
+    idle = next(p for p in content.pages if p.path == "councils/idle.md")
+    assert "Councils like yours" not in idle.body
