@@ -60,6 +60,7 @@ def test_every_page_type_is_built(built_site: Path) -> None:
         "accessibility/index.html",
         "api/index.html",
         "review/index.html",
+        "dashboard/index.html",
         "api/projects.json",
         "api/councils.json",
         "api/makerdays.json",
@@ -243,3 +244,23 @@ def test_lists_of_records_stay_out_of_search(built_site: Path) -> None:
     lists = {"projects/", "services/", "challenges/", "review/", "councils/", "makerdays/"}
     assert not pages & lists
     assert {"", "projects/report-a-missed-bin/", "councils/leeds/"} <= pages
+
+
+def test_dashboard_is_in_the_nav_with_charts_and_tables(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="dashboard/"' in home
+    page = (built_site / "dashboard/index.html").read_text(encoding="utf-8")
+    assert "<title>Dashboard - Pipeline</title>" in page
+    figures = page.split('<div class="pl-dashboard__figure">')[1:]
+    assert len(figures) == 7
+    for figure in figures:  # the chart, then its table
+        assert figure.index('role="img"') < figure.index("<table>") < figure.index("<caption>")
+    assert 'href="../projects/pipeline/"' in page and 'href="../councils/leeds/"' in page
+
+
+def test_project_pages_show_similar_projects_from_the_records(built_site: Path) -> None:
+    page = (built_site / "projects/report-a-missed-bin/index.html").read_text(encoding="utf-8")
+    similar = page.split('id="similar"', 1)[1]
+    assert 'href="../find-my-bin-day/"' in similar
+    lonely = (built_site / "projects/street-party-applications/index.html").read_text()
+    assert 'id="similar"' not in lonely

@@ -7,7 +7,7 @@ from datetime import date
 
 from generator.catalogue import Catalogue
 from generator.outputs import data_files
-from generator.pages import councils, home, makerdays, projects, reference, sections
+from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 
 
@@ -37,6 +37,7 @@ def generate_site(
     content.pages.extend(sections.services(inputs))
     content.pages.extend(sections.challenges(inputs))
     content.pages.extend(sections.review(inputs))
+    content.pages.append(dashboard.page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
