@@ -113,9 +113,10 @@ class Project:
     challenge: Challenge | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def councils(self) -> tuple[str, ...]:
-        """The lead council, then every partner council, once each."""
+        """The lead council, then every partner council, once each (worked out once: every
+        list and index of the site asks)."""
         ids = [self.lead_council, *(p.council for p in self.partners)]
         return tuple(dict.fromkeys(ids))
 

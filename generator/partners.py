@@ -37,18 +37,19 @@ def councils_like_yours(
     council = catalogue.councils.get(council_id)
     if council is None:
         return []
-    active = [p for p in catalogue.projects.values() if p.phase != "retired"]
-    own = [p for p in active if council_id in p.councils]
-    areas = {a for p in own for a in p.service_areas}
-    already = {
-        c for p in catalogue.projects.values() if council_id in p.councils for c in p.councils
-    }
+    # Through the catalogue's council -> projects index, not a scan of every project: this
+    # runs for every council, and both numbers grow (380 councils, thousands of projects).
+    by_council = catalogue.projects_by_council
+    mine = by_council.get(council_id, [])
+    areas = {a for p in mine if p.phase != "retired" for a in p.service_areas}
+    already = {c for p in mine for c in p.councils}
 
     shared: dict[str, dict[str, list[Project]]] = defaultdict(lambda: defaultdict(list))
-    for project in active:
-        for other in project.councils:
-            candidate = catalogue.councils.get(other)
-            if candidate is None or other in already or candidate.type != council.type:
+    for other, candidate in catalogue.councils.items():
+        if other in already or candidate.type != council.type:
+            continue
+        for project in by_council.get(other, ()):
+            if project.phase == "retired":
                 continue
             for area in project.service_areas:
                 if area in areas:
