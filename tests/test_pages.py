@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import posixpath
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from generator.markdown_safe import render_markdown
 from generator.pages import Page, SiteSettings, generate_site
 from generator.pages import projects as projects_module
 from generator.pages.paging import chunks
-from generator.pages.templating import relative_url
+from generator.pages.templating import relative_url, site_relpath
 from tests.conftest import PROJECT_ROOT, TODAY
 
 
@@ -192,3 +194,11 @@ def test_numbered_pages_offer_the_ends_and_the_neighbours() -> None:
     assert chunk.numbers() == [1, None, 8, 9, 10, 11, 12, None, 20]
     assert chunk.site_path == "projects/page/10/" and chunk.source == "projects/page/10.md"
     assert chunks("projects/", [], 50)[0].source == "projects/index.md"
+
+
+def test_site_relpath_is_posix_relpath_for_site_paths() -> None:
+    parts = ["", "projects", "projects/x", "projects/page/2", "councils/leeds", "a/b/c", "."]
+    for target, start in itertools.product(parts, repeat=2):
+        for t, s in ((target, start), (target + "/", start + "/"), (target + "/f.json", start)):
+            t, s = t.lstrip("/") or ".", s.lstrip("/") or "."
+            assert site_relpath(t, s) == posixpath.relpath(t, s), (t, s)

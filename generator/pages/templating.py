@@ -25,6 +25,19 @@ def page_dir(page_path: str) -> str:
     return stem + "/"
 
 
+def site_relpath(target: str, start: str) -> str:
+    """posixpath.relpath for site paths, without its normalising and its look at the current
+    folder: a catalogue makes hundreds of thousands of links. Paths with '..' go the long way."""
+    if ".." in target or ".." in start:
+        return posixpath.relpath(target, start)
+    to = [part for part in target.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < len(to) and common < len(here) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 def relative_url(page_path: str, target: str) -> str:
     """A link from the page at `page_path` to the site path `target` (`councils/leeds/`)."""
     here = page_dir(page_path) or "."
@@ -34,7 +47,7 @@ def relative_url(page_path: str, target: str) -> str:
         fragment = "#" + fragment
     if not target and fragment:
         return fragment
-    rel = posixpath.relpath(target or ".", here)
+    rel = site_relpath(target or ".", here)
     if (not target or target.endswith("/")) and not rel.endswith("/"):
         rel += "/"
     return rel + fragment
