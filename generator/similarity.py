@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
+from generator.forking import map_forked
+
 if TYPE_CHECKING:
     from generator.catalogue import Catalogue
 
@@ -386,9 +388,11 @@ def all_similar(
     Ids are in sorted order and ties are broken by id, so the result is the same on every run.
     """
     index = index or SimilarityIndex.from_catalogue(catalogue)
-    return {
-        project_id: [
+    # Each project is independent of the others: thousands are shared between processes.
+    found = map_forked(
+        lambda project_id: [
             (m.id, m.score) for m in index.similar_to(project_id, top=top, threshold=threshold)
-        ]
-        for project_id in index.ids
-    }
+        ],
+        index.ids,
+    )
+    return dict(zip(index.ids, found, strict=True))

@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks.synthetic import write_catalogue
 from generator.checking.schema import load_schema, quick_validator_for, schema_path, validator_for
+from generator.forking import map_forked
 from generator.loading.files import discover
 from generator.loading.many import read_many
 from generator.loading.yaml_positions import load_document
@@ -105,3 +106,12 @@ def test_places_are_worked_out_when_asked() -> None:
     assert document.position(("partners", 0, "role")) == (4, 11)
     assert document.position(("partners", 0, "since")) == (3, 5)  # the nearest that exists
     assert document.position(("title",), key=True) == (1, 1)
+
+
+def test_forked_work_gives_the_same_results_in_order() -> None:
+    offset = 7  # a closure: helpers inherit it, nothing is pickled but numbers
+    items = list(range(2_500))
+    assert map_forked(lambda n: (n, n * n + offset), items, parallel_from=1) == [
+        (n, n * n + offset) for n in items
+    ]
+    assert map_forked(lambda n: n, [], parallel_from=1) == []

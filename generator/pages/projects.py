@@ -12,6 +12,7 @@ import json
 from datetime import date
 
 from generator.catalogue import PHASES, Project
+from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
@@ -26,7 +27,10 @@ CARDS_FILE = "projects/cards.json"
 
 
 def pages(inputs: SiteInputs) -> list[Page]:
-    return [*catalogue_pages(inputs), *(project_page(inputs, p) for p in _projects(inputs))]
+    projects = _projects(inputs)
+    # One page per project, thousands of them: shared between processes (same pages).
+    own = map_forked(lambda n: project_page(inputs, projects[n]), range(len(projects)))
+    return [*catalogue_pages(inputs), *own]
 
 
 def _projects(inputs: SiteInputs) -> list[Project]:

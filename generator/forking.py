@@ -1,0 +1,67 @@
+"""Run one pure function over many items on every core: the parallel parts of a build.
+
+Helpers are forked, so they start with everything the build has in memory (the catalogue,
+the similarity index) and only the items' numbers go to them and their results come back.
+Forking is used on Linux only (GitHub's runners and most servers); elsewhere, with one core,
+for few items, or while other threads run, the work runs here in one process, with the same
+results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from generator.loading.many import usable_cpus
+
+T = TypeVar("T")
+
+PARALLEL_FROM = 1_000
+
+_task: Callable[[Any], Any] | None = None  # inherited by the forked helpers
+
+
+def _run_share(items: Sequence[Any]) -> list[Any]:
+    assert _task is not None
+    return [_task(item) for item in items]
+
+
+def can_fork() -> bool:
+    """Forking is safe only where it is well supported and no other thread (such as
+    `mkdocs serve`'s server) could hold a lock at that moment."""
+    return (
+        sys.platform == "linux"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def map_forked(
+    task: Callable[[Any], T], items: Sequence[Any], *, parallel_from: int | None = None
+) -> list[T]:
+    """[task(item) for item in items], in order, shared between processes when worth it.
+
+    `task` may be any callable (a closure too: it is inherited, never pickled); `items` and
+    the results are pickled, so keep items small, such as numbers.
+    """
+    global _task
+    helpers = usable_cpus() - 1
+    if len(items) < (parallel_from or PARALLEL_FROM) or helpers < 1 or not can_fork():
+        return [task(item) for item in items]
+    size = -(-len(items) // (helpers + 1))
+    shares = [items[start : start + size] for start in range(0, len(items), size)]
+    _task = task
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
+            futures = [pool.submit(_run_share, share) for share in shares[1:]]
+            results = [task(item) for item in shares[0]]
+            for future in futures:
+                results += future.result()
+            return results
+    finally:
+        _task = None
