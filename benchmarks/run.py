@@ -24,6 +24,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 from benchmarks.baseline import write_baseline
 from benchmarks.machine import describe_machine
 from benchmarks.measure import measure, page_transfer, site_size
+from benchmarks.search import measure_pagefind, pagefind_available
 from benchmarks.synthetic import commit_all, write_catalogue
 from benchmarks.table import print_table
 from generator.loading.files import KIND_FOLDERS
@@ -82,13 +83,15 @@ def has_build(pipeline: str) -> bool:
     return done.returncode == 0
 
 
-def bench_build(repo: Path, work: Path, projects: int) -> dict[str, Any]:
+def bench_build(repo: Path, work: Path, projects: int, pagefind: bool) -> dict[str, Any]:
     result: dict[str, Any] = {}
     pipeline = tool("pipeline")
     if pipeline and has_build(pipeline):
         run = measure([pipeline, "build", "--today", TODAY], repo, work / "build.log")
         site = repo / "site"
         result["pipeline"] = {**run.as_dict(), **_site_figures(site, projects)}
+        if pagefind and site.is_dir():
+            result["pagefind"] = measure_pagefind(site, work)
     else:
         result["pipeline"] = None  # `pipeline build` is not in this version yet
     bare = work / "bare"
@@ -128,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="validate runs per size (best of)")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     parser.add_argument("--keep", type=Path, help="keep the synthetic repositories in this folder")
+    parser.add_argument(
+        "--no-pagefind", action="store_true", help="skip indexing the built site with Pagefind"
+    )
     args = parser.parse_args(argv)
 
     build_sizes = parse_sizes(args.sizes)
@@ -144,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             if size in validate_sizes:
                 results["validate"][size] = bench_validate(catalogue.root, work, args.repeat)
             if size in build_sizes:
-                results["build"][size] = bench_build(catalogue.root, work, size)
+                pagefind = not args.no_pagefind and pagefind_available()
+                results["build"][size] = bench_build(catalogue.root, work, size, pagefind)
     print_table(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,49 @@ def _mib(run: dict[str, Any]) -> str:
     return f"{run['peak_mib']:.0f}"
 
 
+SEARCH_HEADER = (
+    "projects",
+    "search",
+    "index MB",
+    "a reader loads KB (gz)",
+    "when",
+    "indexing s",
+    "peak MiB",
+)
+
+
+def search_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for size, figures in results.items():
+        ours = figures.get("pipeline") or {}
+        if ours:
+            rows.append(
+                (
+                    f"{int(size):,}",
+                    "Material (built in)",
+                    f"{ours.get('search_index_bytes', 0) / 1e6:.1f}",
+                    f"{ours.get('search_index_gzip', 0) / 1e3:,.0f}",
+                    "every first page view",
+                    "in the build",
+                    "",
+                )
+            )
+        found = figures.get("pagefind") or {}
+        if found.get("available"):
+            rows.append(
+                (
+                    f"{int(size):,}",
+                    "Pagefind",
+                    f"{found['bundle_bytes'] / 1e6:.1f}",
+                    f"{found['one_search_bytes'] / 1e3:,.0f}",
+                    "one search",
+                    f"{found['seconds']:.1f}",
+                    f"{found['peak_mib']:.0f}",
+                )
+            )
+    return rows
+
+
 def print_table(results: dict[str, Any]) -> None:
     machine = results["machine"]
     print(
@@ -104,3 +147,4 @@ def print_table(results: dict[str, Any]) -> None:
         print("\nValidate\n" + format_table(VALIDATE_HEADER, validate_rows(results["validate"])))
     if results["build"]:
         print("\nBuild\n" + format_table(BUILD_HEADER, build_rows(results["build"])))
+        print("\nSearch\n" + format_table(SEARCH_HEADER, search_rows(results["build"])))
