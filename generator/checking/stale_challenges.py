@@ -26,14 +26,19 @@ def check_stale_challenges(
     Projects with errors are skipped: their dates cannot be trusted, and the errors say so.
     """
     broken = {p.path for p in problems if p.is_error}
+    days = [
+        r for r in records if r.kind == "makerday" and r.path not in broken and _upcoming(r, today)
+    ]
+    # Only the projects that upcoming maker days name: each is judged on its own dates.
+    named = {pid for r in days for _, pid in walk(r.data, ("challenges", "*", "project"))}
     projects = {
-        r.id: project_from(r) for r in records if r.kind == "project" and r.path not in broken
+        r.id: project_from(r)
+        for r in records
+        if r.kind == "project" and r.id in named and r.path not in broken
     }
     stale = {s.id: s for s in find_stale(Catalogue(projects, {}, {}, {}), today, settings=settings)}
     found: list[Problem] = []
-    for record in records:
-        if record.kind != "makerday" or record.path in broken or not _upcoming(record, today):
-            continue
+    for record in days:
         for path, project_id in walk(record.data, ("challenges", "*", "project")):
             item = stale.get(project_id) if isinstance(project_id, str) else None
             if item is None:

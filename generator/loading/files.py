@@ -76,7 +76,9 @@ def discover(root: Path, kinds: Iterable[str] = KIND_FOLDERS) -> Iterator[Path]:
     for kind in kinds:
         folder = root / KIND_FOLDERS[kind]
         if folder.is_dir():
-            for entry in sorted(folder.iterdir()):
+            # Sorted as Paths sort (by normcase'd name in one folder), but without comparing
+            # thousands of Path objects.
+            for entry in sorted(folder.iterdir(), key=lambda p: os.path.normcase(p.name)):
                 if not entry.name.startswith("."):
                     yield entry
 
@@ -188,6 +190,8 @@ def read_record(root: Path, record: RecordFile) -> tuple[LoadedRecord, list[Prob
 
 def relative_path(root: Path, path: Path) -> str:
     absolute = path if path.is_absolute() else Path.cwd() / path
+    if absolute.parent.parent == root:  # the usual case, folder/name.yml: no need for relpath
+        return f"{absolute.parent.name}/{absolute.name}"
     try:
         return Path(os.path.relpath(absolute, root)).as_posix()
     except ValueError:
@@ -248,6 +252,8 @@ def _read_text(root: Path, record: RecordFile) -> str:
 
 
 def _refuse_tabs(path: str, text: str) -> None:
+    if "\t" not in text:
+        return  # most files: no need to look line by line
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
