@@ -107,7 +107,7 @@ class _Frame:
     count: int = 1
     key: str | None = None
     has_key: bool = False
-    key_at: Position = (1, 1)
+    key_mark: Any = None  # where the pending key is (a parser mark, made a Position if needed)
 
 
 def _at(mark: Any) -> Position:
@@ -193,7 +193,10 @@ def _build(text: str, *, track: bool) -> _Built:
                 frame = stack.pop()
                 if frame.has_key:
                     raise YamlProblem(
-                        "A key has no value.", "Give it a value.", *frame.key_at, "yaml-syntax"
+                        "A key has no value.",
+                        "Give it a value.",
+                        *_at(frame.key_mark),
+                        "yaml-syntax",
                     )
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.count)
@@ -244,16 +247,15 @@ def _build(text: str, *, track: bool) -> _Built:
                 continue
             else:  # stream start, document end
                 continue
-            at = _at(event.start_mark)
             total += count
             if total > MAX_VALUES:
                 raise YamlProblem(
                     "This file expands to far too many values (aliases that repeat each other).",
                     "Write the record out plainly, without '&' anchors and '*' aliases.",
-                    *at,
+                    *_at(event.start_mark),
                     "yaml-bomb",
                 )
-            _add(doc, stack, value, count, at)
+            _add(doc, stack, value, count, event.start_mark)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc) from None
     except yaml.YAMLError as exc:  # errors without a position, e.g. unreadable characters
@@ -279,25 +281,28 @@ def _child_path(stack: list[_Frame], at: Position, track: bool) -> Path:
     return (*frame.path, frame.key) if track else ()  # type: ignore[arg-type]
 
 
-def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, at: Position | None) -> None:
-    """Place a finished value into the collection being built (or make it the document)."""
+def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) -> None:
+    """Place a finished value into the collection being built (or make it the document).
+
+    `mark` is where a scalar or alias starts (None for a finished collection, whose place is
+    recorded when it starts); it becomes a Position only when one is recorded or reported."""
     if not stack:
         doc.data = value
         return
     frame = stack[-1]
     frame.count += count
     if isinstance(frame.container, list):
-        if at is not None and doc.track:
-            doc.values[(*frame.path, len(frame.container))] = at
+        if mark is not None and doc.track:
+            doc.values[(*frame.path, len(frame.container))] = _at(mark)
         frame.container.append(value)
         return
     if not frame.has_key:
-        assert at is not None  # collections as keys are refused in _child_path
+        assert mark is not None  # collections as keys are refused in _child_path
         if not isinstance(value, str):
             raise YamlProblem(
                 f"The key {_describe_key(value)}, not as a name.",
                 "Keys must be names such as 'title'; put this one in quotes if you meant it.",
-                *at,
+                *_at(mark),
                 "yaml-key",
             )
         if value in frame.container:
@@ -307,22 +312,22 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, at: Position 
             raise YamlProblem(
                 f"The key '{value}' appears twice in the same mapping (first on line {first}).",
                 "Keep one of them: YAML would silently use only the last.",
-                *at,
+                *_at(mark),
                 "duplicate-key",
             )
         if value == "<<":
             raise YamlProblem(
                 "Merge keys ('<<') are not supported in records.",
                 "Write the keys out in full.",
-                *at,
+                *_at(mark),
                 "yaml-merge",
             )
-        frame.key, frame.has_key, frame.key_at = value, True, at
+        frame.key, frame.has_key, frame.key_mark = value, True, mark
         if doc.track:
-            doc.keys[(*frame.path, value)] = at
+            doc.keys[(*frame.path, value)] = _at(mark)
         return
-    if at is not None and doc.track:
-        doc.values[(*frame.path, frame.key)] = at
+    if mark is not None and doc.track:
+        doc.values[(*frame.path, frame.key)] = _at(mark)
     frame.container[frame.key] = value  # type: ignore[index]
     frame.has_key = False
 
