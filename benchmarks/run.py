@@ -134,7 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-pagefind", action="store_true", help="skip indexing the built site with Pagefind"
     )
+    parser.add_argument("--table", type=Path, help="only print the tables of an earlier --json")
     args = parser.parse_args(argv)
+    if args.table:
+        print_table(json.loads(args.table.read_text(encoding="utf-8")))
+        return 0
 
     build_sizes = parse_sizes(args.sizes)
     validate_sizes = parse_sizes(args.validate_sizes)

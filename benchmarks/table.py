@@ -18,7 +18,7 @@ BUILD_HEADER = (
     "record page KB",
     "largest page KB",
     "search index MB (gz)",
-    "catalogue KB gz",
+    "catalogue KB gz (page + data)",
 )
 
 
@@ -58,7 +58,7 @@ def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
                 rows.append((f"{int(size):,}", name, "not available", *[""] * 10))
                 continue
             ratio = f"{run['seconds'] / bare['seconds']:.2f}x" if run is not bare else ""
-            catalogue = run.get("catalogue_page", {}).get("total_gzip")
+            transfer = run.get("catalogue_page", {})
             rows.append(
                 (
                     f"{int(size):,}",
@@ -74,7 +74,9 @@ def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
                     f"{run.get('largest_page_bytes', 0) / 1e3:.0f}",
                     f"{run.get('search_index_bytes', 0) / 1e6:.1f} "
                     f"({run.get('search_index_gzip', 0) / 1e6:.1f})",
-                    f"{catalogue / 1e3:.0f}" if catalogue else "-",
+                    f"{transfer['html_gzip'] / 1e3:.0f} + {transfer['data_gzip'] / 1e3:.0f}"
+                    if transfer
+                    else "-",
                 )
             )
     return rows

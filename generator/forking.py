@@ -10,13 +10,12 @@ results.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
-
-from generator.loading.many import usable_cpus
 
 T = TypeVar("T")
 
@@ -28,6 +27,12 @@ _task: Callable[[Any], Any] | None = None  # inherited by the forked helpers
 def _run_share(items: Sequence[Any]) -> list[Any]:
     assert _task is not None
     return [_task(item) for item in items]
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may use
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def can_fork() -> bool:
