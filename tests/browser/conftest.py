@@ -66,26 +66,50 @@ def served_site(example_site: Path) -> Iterator[Served]:
         yield served
 
 
+def _open_page(chromium, viewport: str, javascript: bool, bypass_csp: bool):
+    from tests.browser.watching import PageWatch
+
+    context = chromium.new_context(
+        viewport=VIEWPORTS[viewport],
+        java_script_enabled=javascript,
+        bypass_csp=bypass_csp,
+        service_workers="block",
+    )
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    return page
+
+
 @pytest.fixture
 def new_page(chromium) -> Iterator[Callable[..., object]]:
     """Open a page in a fresh context: `new_page("phone", javascript=False, bypass_csp=True)`.
     Each page carries a `PageWatch` as `page.watch`."""
-    from tests.browser.watching import PageWatch
-
-    contexts = []
+    pages = []
 
     def open_page(viewport: str = "desktop", *, javascript: bool = True, bypass_csp: bool = False):
-        context = chromium.new_context(
-            viewport=VIEWPORTS[viewport],
-            java_script_enabled=javascript,
-            bypass_csp=bypass_csp,
-            service_workers="block",
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.watch = PageWatch(page)
-        return page
+        pages.append(_open_page(chromium, viewport, javascript, bypass_csp))
+        return pages[-1]
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_page(chromium) -> Iterator[Callable[..., object]]:
+    """Like `new_page`, but one page per kind for the whole session, with its watch emptied:
+    for tests that only load pages and look, where a fresh context each time costs seconds."""
+    pages: dict[tuple[str, bool, bool], object] = {}
+
+    def get_page(viewport: str = "desktop", *, javascript: bool = True, bypass_csp: bool = False):
+        key = (viewport, javascript, bypass_csp)
+        if key not in pages:
+            pages[key] = _open_page(chromium, *key)
+        page = pages[key]
+        page.watch.take()
+        page.watch.dialogs.clear()
+        return page
+
+    yield get_page
+    for page in pages.values():
+        page.context.close()

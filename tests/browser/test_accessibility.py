@@ -16,7 +16,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 
 RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+  const results = await axe.run(document, {
+    runOnly: { type: "tag", values: tags },
+    resultTypes: ["violations"],  // only violations in full: much faster on big pages
+  });
   return results.violations.map((violation) => ({
     rule: violation.id,
     impact: violation.impact,
@@ -40,11 +43,11 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_no_axe_violations(served_site, new_page, page_type: str, viewport: str) -> None:
+def test_no_axe_violations(served_site, shared_page, page_type: str, viewport: str) -> None:
     if not tools.AXE.is_file():
         tools.missing(tools.NO_NODE_TOOLS)
     # Injecting axe is blocked by the site's CSP, rightly: bypass it here only.
-    page = new_page(viewport, bypass_csp=True)
+    page = shared_page(viewport, bypass_csp=True)
     page.goto(served_site.page(PAGE_TYPES[page_type]), wait_until="load")
     page.add_script_tag(path=str(tools.AXE))
     violations = page.evaluate(RUN_AXE, WCAG_TAGS)
@@ -52,10 +55,10 @@ def test_no_axe_violations(served_site, new_page, page_type: str, viewport: str)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_screenshots_for_review(served_site, new_page, viewport: str) -> None:
+def test_screenshots_for_review(served_site, shared_page, viewport: str) -> None:
     """Not a check: pictures a reviewer can look at. The site must be shown, not an error."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = new_page(viewport)
+    page = shared_page(viewport)
     for page_type in SCREENSHOT_PAGES:
         response = page.goto(served_site.page(PAGE_TYPES[page_type]), wait_until="load")
         assert response is not None and response.ok

@@ -45,8 +45,8 @@ def test_no_inline_script_runs_on_any_page(example_site) -> None:
         assert not handlers.search(html), f"inline event handler in {page}"
 
 
-def test_every_page_loads_cleanly_under_the_policy(served_site, new_page) -> None:
-    page = new_page()
+def test_every_page_loads_cleanly_under_the_policy(served_site, shared_page) -> None:
+    page = shared_page()
     failures = {}
     for path in html_pages(served_site.root):
         response = page.goto(served_site.page(path), wait_until="load")

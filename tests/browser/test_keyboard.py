@@ -1,0 +1,143 @@
+"""The catalogue's filters, sort and search work with the keyboard alone, under the site's CSP;
+focus is always visible; the result count is announced; filter state survives reload and back."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser.pages import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+COUNT = "#pl-count"
+MAX_TABS = 200
+
+# Where the focused element is, with a margin for its focus ring.
+FOCUSED_BOX = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const box = element.getBoundingClientRect();
+  const label = element.id || element.getAttribute("aria-label") ||
+    (element.textContent || "").trim().slice(0, 40) || element.outerHTML.slice(0, 60);
+  return { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16,
+           label: `${element.localName} ${label}` };
+}"""
+
+
+def query(page) -> dict[str, list[str]]:
+    # From the page itself: Playwright's page.url learns of pushState a moment later.
+    return parse_qs(urlsplit(page.evaluate("location.href")).query)
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def clip(box: dict, viewport: dict) -> dict:
+    x, y = max(box["x"], 0), max(box["y"], 0)
+    width = min(box["width"], viewport["width"] - x)
+    height = min(box["height"], viewport["height"] - y)
+    return {"x": x, "y": y, "width": max(width, 1), "height": max(height, 1)}
+
+
+@pytest.fixture
+def catalogue(served_site, new_page):
+    page = new_page()  # JavaScript on, CSP on: as a reader has it
+    page.goto(served_site.page(PAGE_TYPES["catalogue"]))
+    page.locator("#pl-filters").wait_for(state="visible")
+    return page
+
+
+def test_focus_is_always_visible(catalogue) -> None:
+    """Tab through the whole page; each element looks different with focus than without."""
+    page, viewport = catalogue, catalogue.viewport_size
+    invisible, seen = [], set()
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        box = page.evaluate(FOCUSED_BOX)
+        if box is None or box["label"] in seen:
+            break  # back to the start: every element has had focus
+        seen.add(box["label"])
+        area = clip(box, viewport)
+        focused = page.screenshot(clip=area, animations="disabled")
+        page.evaluate("() => { window.__focused = document.activeElement; __focused.blur(); }")
+        unfocused = page.screenshot(clip=area, animations="disabled")
+        page.evaluate("() => window.__focused.focus({ focusVisible: true })")
+        if focused == unfocused:
+            invisible.append(box["label"])
+    assert len(seen) > 20, f"only {len(seen)} elements took focus"
+    assert not invisible, f"no visible focus on: {invisible}"
+
+
+def test_filters_sort_and_search_with_the_keyboard(catalogue) -> None:
+    page = catalogue
+    count = page.locator(COUNT)
+    assert count.get_attribute("aria-live") == "polite" or count.get_attribute("role") == "status"
+    everything = count.inner_text()
+
+    tab_to(page, "input[name=q]")
+    page.keyboard.type("bin")
+    page.wait_for_function(
+        "(all) => document.querySelector('#pl-count').innerText !== all", arg=everything
+    )
+    searched = count.inner_text()
+    assert query(page)["q"] == ["bin"]
+    visible = page.locator("#pl-cards > li:not([hidden])")
+    assert 0 < visible.count() < page.locator("#pl-cards > li").count()
+    for title in visible.locator("h2").all_inner_texts():
+        assert title  # the list shows what matched, not an empty shell
+
+    tab_to(page, "input[name=phase]")
+    phase = page.evaluate("document.activeElement.value")
+    page.keyboard.press("Space")
+    assert query(page)["phase"] == [phase]
+    assert page.locator("input[name=phase]:checked").count() == 1
+    for card in page.locator("#pl-cards > li:not([hidden])").all():
+        assert card.get_attribute("data-phase") == phase
+    filtered = count.inner_text()
+    assert filtered != everything
+
+    tab_to(page, "select[name=sort]")
+    before = page.locator("#pl-cards > li:not([hidden]) h2").all_inner_texts()
+    page.keyboard.type("Title")  # type-ahead picks the option, as on any select
+    assert page.input_value("select[name=sort]") == "title"
+    assert query(page)["sort"] == ["title"]
+    after = page.locator("#pl-cards > li:not([hidden]) h2").all_inner_texts()
+    assert sorted(after) == sorted(before)
+    assert after == sorted(after, key=str.lower)
+    sorted_url, sorted_count = page.evaluate("location.href"), count.inner_text()
+
+    # Reload: the same filters, the same results.
+    page.reload()
+    page.locator("#pl-filters").wait_for(state="visible")
+    assert page.evaluate("location.href") == sorted_url
+    assert page.input_value("input[name=q]") == "bin"
+    assert page.is_checked(f"input[name=phase][value={phase}]")
+    assert page.input_value("select[name=sort]") == "title"
+    assert count.inner_text() == sorted_count
+    assert page.locator("#pl-cards > li:not([hidden]) h2").all_inner_texts() == after
+
+    # Back, twice: the sort goes, then the phase; the search stays as it was typed.
+    page.go_back()
+    page.go_back()
+    assert "sort" not in query(page)
+    assert "phase" not in query(page)
+    assert query(page)["q"] == ["bin"]
+    assert page.locator("input[name=phase]:checked").count() == 0
+    assert count.inner_text() == searched
+
+    # Clear filters with the keyboard.
+    tab_to(page, "button[type=reset]")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "(all) => document.querySelector('#pl-count').innerText === all", arg=everything
+    )
+    assert query(page) == {}
+    assert page.watch.take() == []
