@@ -5,6 +5,7 @@ Data flow, one package per step:
     checking/  JSON Schema and cross-record rules, producing Problems
     catalogue  the typed model of a checked repository
     pages/     pure functions from the catalogue to pages and data files
+    dashboard/ the community manager's figures and SVG charts (used by pages/)
     mkdocs_plugin/  the thin adapter that feeds those pages to MkDocs
     cli/       the `pipeline` command
 """

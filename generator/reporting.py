@@ -27,9 +27,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem: Problem) -> str:
+def github_annotation(problem: Problem, title: str = "Pipeline record check") -> str:
     """A workflow command that GitHub shows on the pull request's changed line."""
-    title = "Pipeline record check"
     return (
         f"::{problem.level.value} file={_escape_property(problem.path)},"
         f"line={problem.line},col={problem.column},title={_escape_property(title)}"

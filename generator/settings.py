@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from generator.catalogue import PHASES
+from generator.handles import is_handle, unique
 
 SETTINGS_FILE = "pipeline.yml"
 DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
@@ -75,4 +76,10 @@ def _stale_after_days(section: Any) -> dict[str, int | None]:
 def _handles(values: Any) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
         raise SettingsError(f"{SETTINGS_FILE}: core_maintainers must be a list of GitHub handles.")
-    return [v if v.startswith("@") else f"@{v}" for v in values]
+    bad = [v for v in values if not is_handle(v)]
+    if bad:
+        raise SettingsError(
+            f"{SETTINGS_FILE}: core_maintainers has '{bad[0]}', which is not a GitHub user "
+            "(alice or @alice) or team (@organisation/team)."
+        )
+    return list(unique(values))

@@ -24,9 +24,14 @@ def expectations(case: Path) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("case", VALID, ids=lambda p: p.name)
 def test_valid_example(case: Path, example_repo, run_pipeline) -> None:
+    """Valid cases pass; the warnings they report are exactly those in expected.txt, if any."""
     result = run_pipeline(example_repo(case), "validate", "--today", "2026-11-22")
     assert result.exit_code == 0, result.output
     assert "all valid" in result.output
+    expected = expectations(case) if (case / "expected.txt").exists() else []
+    assert_reported(result.output, expected)
+    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert len(warnings) == len(expected), result.output
 
 
 @pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
@@ -34,8 +39,12 @@ def test_invalid_example(case: Path, example_repo, run_pipeline) -> None:
     result = run_pipeline(example_repo(case), "validate", "--today", "2026-11-22")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
-    lines = result.output.splitlines()
-    for place, level, words in expectations(case):
+    assert_reported(result.output, expectations(case))
+
+
+def assert_reported(output: str, expected: list[tuple[str, str, str]]) -> None:
+    lines = output.splitlines()
+    for place, level, words in expected:
         matching = [line for line in lines if line.startswith(place) and f": {level}: " in line]
         # The hint is printed on the next line; the expectation may quote either.
         texts = [
@@ -43,7 +52,7 @@ def test_invalid_example(case: Path, example_repo, run_pipeline) -> None:
             for line in matching
         ]
         assert any(words in text for text in texts), (
-            f"expected {place}: {level}: ...{words}... in:\n{result.output}"
+            f"expected {place}: {level}: ...{words}... in:\n{output}"
         )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
+from generator.checking.stale_challenges import check_stale_challenges
 from generator.loading.files import (
     LoadedRecord,
     classify,
@@ -17,6 +18,7 @@ from generator.loading.files import (
     relative_path,
 )
 from generator.problems import Problem, RecordError, error
+from generator.settings import SETTINGS_FILE, Settings, SettingsError, load_settings
 
 
 @dataclass
@@ -73,6 +75,9 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
         problems += check_rules(record, index, today)
     problems += check_unique_codes(records)
     problems = _drop_shadowed(problems)
+    settings, trouble = _settings(root)
+    problems += trouble
+    problems += check_stale_challenges(records, problems, today, settings)
 
     report = Report(records=records, problems=problems)
     if wanted is not None:
@@ -83,6 +88,16 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
         report.checked_paths = sorted(relative_path(root, p) for p in everything)
     report.problems.sort()
     return report
+
+
+def _settings(root: Path) -> tuple[Settings, list[Problem]]:
+    """The community settings, or the defaults and an error saying what is wrong with them."""
+    try:
+        return load_settings(root), []
+    except SettingsError as exc:
+        message = str(exc).removeprefix(f"{SETTINGS_FILE}: ")
+        hint = "The comments in pipeline.yml say what each setting means."
+        return Settings(), [error(SETTINGS_FILE, 1, 1, message, hint, "settings")]
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

@@ -307,7 +307,10 @@ def _pattern_hint(pattern: str, description: str) -> str:
         if pattern.startswith(known):
             return hint
     if "/" in pattern and "A-Za-z0-9" in pattern:
-        return "Use a GitHub user name such as 'alice' or a team such as '@my-council/digital'."
+        return (
+            "Use a GitHub user name such as 'alice' (at most 39 letters, digits and single "
+            "hyphens) or a team such as '@my-council/digital'."
+        )
     return description
 
 

@@ -8,8 +8,12 @@ from typing import Any
 
 import click
 
+from generator.cli.build import build, render
+from generator.cli.codeowners import codeowners
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
+from generator.cli.pr_report import pr_report
+from generator.cli.stale import stale
 from generator.cli.validate import validate
 
 
@@ -22,7 +26,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new):
+for command in (validate, new, build, render, stale, codeowners, pr_report):
     cli.add_command(command)
 
 

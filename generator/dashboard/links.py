@@ -1,0 +1,21 @@
+"""Where the dashboard links to: record pages and two section pages, relative to the dashboard.
+
+The defaults suit a site with directory URLs and the dashboard at `/dashboard/`; the site's page
+module passes links made by its own path helpers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where record pages live, relative to the dashboard page."""
+
+    project: Callable[[str], str] = lambda pid: f"../projects/{pid}/"
+    council: Callable[[str], str] = lambda cid: f"../councils/{cid}/"
+    makerday: Callable[[str], str] = lambda mid: f"../makerdays/{mid}/"
+    review: str = "../review/"  # the list of projects needing review
+    challenges: str = "../challenges/"  # open maker-day challenges

@@ -1,0 +1,105 @@
+"""The dashboard's lists: most collaborative councils, projects looking for people longest, and
+challenges no maker day has taken. Ranked lists are <ol>, so they read well on a phone."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.dashboard.charts import format_number
+from generator.dashboard.links import Links
+from generator.dashboard.metrics import Dashboard
+from generator.dashboard.tables import Cell, Column, Table, render_table
+from generator.dashboard.templates import render
+from generator.dashboard.wording import how_long, plural, short_date
+
+
+def councils_list(board: Dashboard, links: Links) -> list[str]:
+    out = ["## Most collaborative councils", ""]
+    found = board.collaborative_councils
+    if not found:
+        out.append("No project has two or more councils yet.")
+        return out
+    table = Table(
+        f"The {plural(len(found), 'council')} in the most projects shared with other councils",
+        (
+            Column("Council"),
+            Column("Leads", numeric=True),
+            Column("Partners in", numeric=True),
+            Column("Total", numeric=True),
+        ),
+        tuple(
+            (
+                Cell(c.name, href=links.council(c.id)),
+                Cell(format_number(c.led), numeric=True),
+                Cell(format_number(c.partnered), numeric=True),
+                Cell(format_number(c.total), numeric=True),
+            )
+            for c in found
+        ),
+    )
+    out += [
+        "“Leads” counts the projects a council leads that at least one other council takes part "
+        "in; “Partners in” counts every partner role (partner, contributor, observer). Ties are "
+        "in name order.",
+        "",
+        render("list.html.j2", table=Markup(render_table(table))),
+    ]
+    return out
+
+
+def looking_list(board: Dashboard, links: Links) -> list[str]:
+    out = ["## Projects looking for partners longest", ""]
+    found = board.looking_for_partners
+    if not found:
+        out.append("No open project is looking for people.")
+        return out
+    items = [
+        {
+            "href": links.project(f.id),
+            "title": f.title,
+            "lead": f.lead,
+            "roles": f.roles,
+            "since": short_date(f.since) if f.since else "",
+            "how_long": how_long(f.since, board.today) if f.since else "",
+        }
+        for f in found
+    ]
+    out += [
+        "Open projects with people wanted (`looking_for`), the longest going first.",
+        "",
+        render("looking.html.j2", items=items),
+    ]
+    return out
+
+
+def challenges_list(board: Dashboard, links: Links) -> list[str]:
+    out = [
+        "## Challenges not yet taken by a maker day",
+        "",
+        "Projects offering a challenge that no maker day, past or planned, has listed. "
+        f"[Maker-day challenges]({links.challenges}) has every open challenge.",
+        "",
+    ]
+    if board.open_challenges:
+        items = [
+            {"href": links.project(c.id), "title": c.title, "lead": c.lead, "text": c.problem}
+            for c in board.open_challenges
+        ]
+        out.append(render("challenges.html.j2", items=items))
+    else:
+        out.append("Every challenge offered by a current project has been taken by a maker day.")
+    if board.held_back_challenges:
+        items = [
+            {"href": links.project(c.id), "title": c.title, "lead": "", "text": c.reason}
+            for c in board.held_back_challenges
+        ]
+        out += [
+            "",
+            "### Held back until the project is current",
+            "",
+            "These projects also offer a challenge, but a maker day should only take one from a "
+            "project that is up to date.",
+            "",
+            render("challenges.html.j2", items=items),
+        ]
+    return out

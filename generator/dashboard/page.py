@@ -1,0 +1,75 @@
+"""The `/dashboard/` page: Markdown headings and notes around raw HTML blocks of charts and tables.
+
+Record text (council names, project titles, challenge problems) only ever appears inside the
+HTML blocks, escaped by the templates; the Markdown around them is our own fixed wording and
+numbers. A raw HTML block is left alone by the Markdown processor, so record text never reaches
+it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from generator.catalogue import Catalogue
+from generator.dashboard import metrics
+from generator.dashboard.links import Links
+from generator.dashboard.lists import challenges_list, councils_list, looking_list
+from generator.dashboard.metrics import Stale
+from generator.dashboard.sections import (
+    collaboration_section,
+    councils_section,
+    makerdays_section,
+    phase_section,
+    pledges_section,
+    service_area_section,
+    stale_section,
+)
+from generator.dashboard.wording import long_date
+
+__all__ = ["DashboardPage", "Links", "dashboard_page"]
+
+TITLE = "Dashboard"
+DESCRIPTION = (
+    "How Pipeline is doing: councils signed up, projects by phase and service area, "
+    "collaboration, projects needing review, pledges and maker days."
+)
+
+
+@dataclass(frozen=True)
+class DashboardPage:
+    markdown: str
+    title: str
+    description: str
+
+
+def dashboard_page(
+    catalogue: Catalogue,
+    today: date,
+    stale: Stale,
+    links: Links | None = None,
+) -> DashboardPage:
+    """The dashboard page's Markdown body, title and description."""
+    links = links or Links()
+    board = metrics.dashboard(catalogue, today, stale)
+    lines = [
+        f"# {TITLE}",
+        "",
+        f"Figures worked out from the records when this site was built on {long_date(today)}. "
+        "Each chart is followed by a table of the same figures.",
+        "",
+    ]
+    for section in (
+        councils_section(board),
+        phase_section(board),
+        service_area_section(board),
+        collaboration_section(board),
+        stale_section(board, links),
+        pledges_section(board),
+        makerdays_section(board, links),
+        councils_list(board, links),
+        looking_list(board, links),
+        challenges_list(board, links),
+    ):
+        lines += [*section, ""]
+    return DashboardPage("\n".join(lines), TITLE, DESCRIPTION)

@@ -1,0 +1,52 @@
+"""Record Markdown to HTML that is safe to publish: rendered, then cleaned with an allow-list.
+
+Description text comes from pull requests by anyone, so raw HTML, scripts, event handlers,
+iframes and `javascript:`/`data:` URLs must never survive. Python-Markdown renders, nh3 (a
+binding to the Rust `ammonia` sanitiser) keeps only the tags, attributes and URL schemes below.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
+    "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
+    "del", "sup", "sub", "abbr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class _DemoteHeadings(Treeprocessor):
+    """Headings in a description sit under the page's own h2 sections, so start them at h3."""
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                level = int(element.tag[1])
+                element.tag = f"h{min(6, max(3, level + 1))}"
+
+
+class _DemoteHeadingsExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_DemoteHeadings(md), "pipeline-demote-headings", 5)
+
+
+def render_markdown(text: str) -> str:
+    """HTML for untrusted Markdown: only an allow-list of tags, attributes and URL schemes."""
+    md = markdown.Markdown(extensions=["tables", "sane_lists", _DemoteHeadingsExtension()])
+    html = md.convert(text)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    )

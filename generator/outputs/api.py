@@ -1,0 +1,94 @@
+"""`/api/*.json`: every record with stable keys and absolute page URLs.
+
+Each item has `id`, `url`, `source_url`, then every property of its schema in schema order
+(null or [] when the record leaves it out), so consumers can rely on the keys being there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from generator.catalogue import Council, MakerDay, Project
+from generator.pages import paths
+from generator.pages.model import SiteInputs
+
+VERSION = 1
+
+PROJECT_KEYS = (
+    "title", "summary", "description", "phase", "lead_council", "partners", "collaboration",
+    "looking_for", "pledges", "target", "budget", "service_areas", "tags", "reusable", "reuse",
+    "links", "contact", "maintainers", "started", "next_assessment", "updates", "last_reviewed",
+    "challenge",
+)  # fmt: skip
+COUNCIL_KEYS = (
+    "name", "short_name", "gss_code", "register_code", "type", "nation", "region", "website",
+    "joined", "links", "maintainers",
+)  # fmt: skip
+MAKERDAY_KEYS = (
+    "title", "description", "start", "end", "venue", "hosts", "registration", "sponsors",
+    "challenges", "outputs",
+)  # fmt: skip
+LIST_KEYS = {
+    "partners", "looking_for", "pledges", "service_areas", "tags", "links", "maintainers",
+    "updates", "hosts", "sponsors", "challenges", "outputs",
+}  # fmt: skip
+PROJECT_EXTRA = ("councils", "needs_review", "last_updated")
+
+
+def _fields(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    out = {k: raw.get(k, [] if k in LIST_KEYS else None) for k in keys}
+    if "reusable" in out:
+        out["reusable"] = bool(out["reusable"])
+    return out
+
+
+def _dump(inputs: SiteInputs, name: str, items: list[dict[str, Any]]) -> bytes:
+    document = {"version": VERSION, "generated": inputs.today.isoformat(), "count": len(items),
+                name: items}  # fmt: skip
+    # `<`, `>` and `&` as JSON escapes: the same strings for every consumer, and safe even if
+    # someone embeds the file in an HTML page.
+    text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")
+
+
+def _head(inputs: SiteInputs, record: Project | Council | MakerDay, site_path: str) -> dict:
+    return {
+        "id": record.id,
+        "url": inputs.settings.page_url(site_path),
+        "source_url": f"{inputs.settings.repo_url}/blob/{inputs.settings.branch}/{record.path}",
+    }
+
+
+def project_item(inputs: SiteInputs, p: Project) -> dict[str, Any]:
+    last = p.last_updated
+    return {
+        **_head(inputs, p, paths.project(p.id)),
+        **_fields(p.raw, PROJECT_KEYS),
+        "councils": list(p.councils),
+        "needs_review": p.id in inputs.stale,
+        "last_updated": last.isoformat() if last else None,
+    }
+
+
+def projects_json(inputs: SiteInputs) -> bytes:
+    items = [project_item(inputs, p) for p in inputs.catalogue.projects.values()]
+    return _dump(inputs, "projects", items)
+
+
+def councils_json(inputs: SiteInputs) -> bytes:
+    items = [
+        {**_head(inputs, c, paths.council(c.id)), **_fields(c.raw, COUNCIL_KEYS)}
+        for c in inputs.catalogue.councils.values()
+    ]
+    return _dump(inputs, "councils", items)
+
+
+def makerdays_json(inputs: SiteInputs) -> bytes:
+    items = [
+        {**_head(inputs, d, paths.makerday(d.id)), **_fields(d.raw, MAKERDAY_KEYS)}
+        for d in inputs.catalogue.makerdays.values()
+    ]
+    return _dump(inputs, "makerdays", items)

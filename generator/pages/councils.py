@@ -1,0 +1,101 @@
+"""Councils: the list grouped by nation and region (`/councils/`) and one page each."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from generator.catalogue import Council
+from generator.pages import paths
+from generator.pages.model import Page, SiteInputs
+from generator.pages.templating import render
+from generator.pages.vocabulary import COUNCIL_TYPES, NATIONS
+
+NO_REGION = "Other"
+
+
+def pages(inputs: SiteInputs) -> list[Page]:
+    return [
+        index_page(inputs),
+        *(council_page(inputs, c) for c in inputs.catalogue.councils.values()),
+    ]
+
+
+def index_page(inputs: SiteInputs) -> Page:
+    catalogue = inputs.catalogue
+    order = list(NATIONS)
+
+    def nation_key(c: Council) -> tuple[int, str]:
+        return (order.index(c.nation) if c.nation in order else len(order), c.nation)
+
+    councils = sorted(catalogue.councils.values(), key=lambda c: (nation_key(c), c.region, c.label))
+    nations = []
+    for (_, nation), members in groupby(councils, key=nation_key):
+        members = list(members)
+        regions = [
+            (region or NO_REGION, list(group))
+            for region, group in groupby(members, key=lambda c: c.region)
+        ]
+        nations.append((nation, NATIONS.get(nation, nation), len(members), regions))
+    path = "councils/index.md"
+    return Page(
+        path=path,
+        title="Councils",
+        description=f"The {len(councils)} councils signed up to Pipeline, by nation and region, "
+        "with the projects each leads and takes part in.",
+        body=render(
+            "councils.html.j2",
+            path,
+            nations=nations,
+            count=len(councils),
+            projects_by_council=catalogue.projects_by_council,
+        ),
+        hide=("navigation", "toc"),
+    )
+
+
+def council_page(inputs: SiteInputs, council: Council) -> Page:
+    catalogue = inputs.catalogue
+    projects = catalogue.projects_by_council.get(council.id, [])
+    led = [p for p in projects if p.lead_council == council.id]
+    partnered = [
+        (p, next(x.role for x in p.partners if x.council == council.id))
+        for p in projects
+        if p.lead_council != council.id
+    ]
+    pledges = [
+        (p, pledge)
+        for p in catalogue.projects.values()
+        for pledge in p.pledges
+        if pledge.council == council.id
+    ]
+    adopted = [
+        p for p in catalogue.projects.values() if p.reuse and council.id in p.reuse.adopted_by
+    ]
+    hosted = sorted(
+        (d for d in catalogue.makerdays.values() if council.id in d.hosts),
+        key=lambda d: d.start_day,
+        reverse=True,
+    )
+    path = paths.source(paths.council(council.id))
+    kind = COUNCIL_TYPES.get(council.type, council.type)
+    return Page(
+        path=path,
+        title=council.name,
+        description=f"{council.name}: {kind} in {NATIONS.get(council.nation, council.nation)}. "
+        f"Leads {len(led)} and takes part in {len(partnered)} Pipeline projects.",
+        body=render(
+            "council.html.j2",
+            path,
+            c=council,
+            settings=inputs.settings,
+            led=led,
+            partnered=partnered,
+            pledges=pledges,
+            adopted=adopted,
+            hosted=hosted,
+            earlier=inputs.earlier_paths.get(council.path, ()),
+        ),
+        record_path=council.path,
+        in_nav=False,
+        hide=("navigation", "toc"),
+    )

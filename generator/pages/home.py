@@ -1,0 +1,40 @@
+"""The home page: what Pipeline is, how much is on it, what is new, and how to add a project."""
+
+from __future__ import annotations
+
+from generator.catalogue import PHASES
+from generator.pages import facts
+from generator.pages.model import Page, SiteInputs
+from generator.pages.templating import render
+
+LATEST = 8
+
+
+def page(inputs: SiteInputs) -> Page:
+    catalogue = inputs.catalogue
+    projects = catalogue.projects.values()
+    by_phase = [(phase, sum(1 for p in projects if p.phase == phase)) for phase in PHASES]
+    upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
+    open_challenges = len(facts.open_project_challenges(catalogue, inputs.stale)) + len(
+        facts.standalone_challenges(catalogue, inputs.today)
+    )
+    body = render(
+        "home.html.j2",
+        "index.md",
+        project_count=len(catalogue.projects),
+        by_phase=by_phase,
+        council_count=len(catalogue.councils),
+        reusable_count=sum(1 for p in projects if p.reusable),
+        open_challenges=open_challenges,
+        next_makerday=upcoming[0] if upcoming else None,
+        latest=facts.latest_updates(catalogue, LATEST),
+    )
+    return Page(
+        path="index.md",
+        title="Pipeline: councils building digital services together",
+        description="Councils share the digital projects they are working on so that others "
+        "can join in, pledge help and reuse what is built, instead of building or buying the "
+        "same thing again.",
+        body=body,
+        hide=("navigation", "toc"),
+    )

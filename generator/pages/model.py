@@ -1,0 +1,148 @@
+"""What page generation produces and what it needs besides the catalogue."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+from urllib.parse import quote, urlencode, urljoin
+
+import yaml
+
+from generator.catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page of the site.
+
+    `path` is the source path MkDocs sees (`projects/report-a-missed-bin.md`); `title` and
+    `description` are plain text; `body` is Markdown whose record-derived parts are escaped
+    HTML; `record_path` is the YAML file the page shows (for "edit this page").
+    """
+
+    path: str
+    title: str
+    description: str
+    body: str
+    record_path: str | None = None
+    in_nav: bool = True
+    hide: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The page as a Markdown file with YAML front matter.
+
+        MkDocs and Material put `title` and `description` into HTML without escaping (and
+        treat titles as HTML), so they are escaped here, once, for every engine that reads them.
+        """
+        meta: dict[str, object] = {
+            "title": html.escape(self.title),
+            "description": html.escape(self.description),
+        }
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+        return f"---\n{front}---\n\n{self.body}\n"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file published as it is: JSON, feeds, calendars, spreadsheets, schemas."""
+
+    path: str
+    content: bytes
+
+
+@dataclass
+class SiteContent:
+    pages: list[Page] = field(default_factory=list)
+    files: list[DataFile] = field(default_factory=list)
+
+
+class StaleInfo(Protocol):
+    """What pages need from `generator.stale.StaleProject`."""
+
+    id: str
+    reason: str
+    last_activity: date | None
+    days_overdue: int
+    maintainers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Where the site and its source live: `site_url`, `repo_url`, `edit_uri` of mkdocs.yml."""
+
+    site_url: str = "https://localgovdigital.github.io/pipeline/"
+    repo_url: str = "https://github.com/localgovdigital/pipeline"
+    edit_uri: str = "edit/main/docs/"
+    docs_dir: str = "docs"
+    site_name: str = "Pipeline"
+
+    @classmethod
+    def from_config(cls, config: dict[str, object]) -> SiteSettings:
+        """From a loaded mkdocs.yml (a plain mapping); missing keys keep the defaults."""
+        defaults = cls()
+
+        def text(key: str, default: str) -> str:
+            value = config.get(key)
+            return str(value) if value else default
+
+        site_url = text("site_url", defaults.site_url)
+        edit_uri = text("edit_uri", defaults.edit_uri)
+        docs_dir = posixpath.basename(str(config.get("docs_dir") or defaults.docs_dir).rstrip("/"))
+        return cls(
+            site_url=site_url if site_url.endswith("/") else site_url + "/",
+            repo_url=text("repo_url", defaults.repo_url).rstrip("/"),
+            edit_uri=edit_uri if edit_uri.endswith("/") else edit_uri + "/",
+            docs_dir=docs_dir,
+            site_name=text("site_name", defaults.site_name),
+        )
+
+    @property
+    def branch(self) -> str:
+        """The branch named in `edit_uri` (`edit/main/docs/` -> `main`)."""
+        parts = [p for p in self.edit_uri.split("/") if p]
+        return parts[1] if len(parts) > 1 and parts[0] in {"edit", "blob", "tree"} else "main"
+
+    def page_url(self, site_path: str) -> str:
+        """Absolute URL of a site path such as `projects/x/`."""
+        return urljoin(self.site_url, site_path)
+
+    def edit_path(self, record_path: str) -> str:
+        """The record's path relative to docs_dir, which is what MkDocs joins to `edit_uri`."""
+        return posixpath.relpath(record_path, self.docs_dir)
+
+    def edit_url(self, record_path: str) -> str:
+        return urljoin(f"{self.repo_url}/", self.edit_uri + self.edit_path(record_path))
+
+    def history_url(self, record_path: str) -> str:
+        return f"{self.repo_url}/commits/{self.branch}/{quote(record_path)}"
+
+    def join_url(self, project_id: str, title: str) -> str:
+        """A prefilled issue form (.github/ISSUE_TEMPLATE/join-project.yml, input id `project`)."""
+        query = urlencode(
+            {"template": "join-project.yml", "title": f"Join: {title}", "project": project_id}
+        )
+        return f"{self.repo_url}/issues/new?{query}"
+
+
+Similar = Mapping[str, list[tuple[str, float]]]
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """Everything a page may depend on. `today` is an input so builds are reproducible."""
+
+    catalogue: Catalogue
+    settings: SiteSettings
+    today: date
+    stale: Mapping[str, StaleInfo] = field(default_factory=dict)
+    similar: Similar = field(default_factory=dict)
+    schemas: Mapping[str, str] = field(default_factory=dict)  # schema file name -> its text
+    # record path -> the paths it had before renames, oldest history last
+    earlier_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)

@@ -1,0 +1,135 @@
+"""The projects catalogue (`/projects/`) and one page per project (`/projects/<id>/`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.catalogue import PHASES, Project
+from generator.markdown_safe import render_markdown
+from generator.pages import facts, paths
+from generator.pages.model import Page, SiteInputs
+from generator.pages.templating import render
+from generator.pages.vocabulary import COLLABORATION, NATIONS, role_label, slug
+
+_EPOCH = date(1970, 1, 1)
+SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))
+
+
+def pages(inputs: SiteInputs) -> list[Page]:
+    return [catalogue_page(inputs), *(project_page(inputs, p) for p in _projects(inputs))]
+
+
+def _projects(inputs: SiteInputs) -> list[Project]:
+    """Most recently updated first (the catalogue's default order), then by title."""
+    projects = sorted(inputs.catalogue.projects.values(), key=lambda p: p.title.lower())
+    return sorted(projects, key=lambda p: p.last_updated or p.started or _EPOCH, reverse=True)
+
+
+def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
+    """What one catalogue card shows and filters on."""
+    catalogue = inputs.catalogue
+    involved = facts.involvement(project, catalogue)
+    return {
+        "project": project,
+        "lead": catalogue.councils[project.lead_council],
+        "council_count": len(involved),
+        "council_ids": " ".join(i.council.id for i in involved),
+        "places": " ".join(sorted({t for i in involved for t in facts.places(i.council)})),
+        "roles": sorted({r.role for r in project.looking_for}),
+        "wants_partners": facts.wants_partners(project),
+        "stale": project.id in inputs.stale,
+        "updated": project.last_updated or project.started,
+    }
+
+
+def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) choices for each filter, only those some project has."""
+    catalogue = inputs.catalogue
+    projects = catalogue.projects.values()
+    used_areas = {a for p in projects for a in p.service_areas}
+    involved = {c for p in projects for c in p.councils}
+    councils = sorted((catalogue.councils[c] for c in involved), key=lambda c: c.label.lower())
+    places: dict[str, str] = {}
+    for council in sorted(councils, key=lambda c: (c.nation, c.region)):
+        places.setdefault(council.nation, NATIONS.get(council.nation, council.nation))
+        if council.region:
+            places.setdefault(
+                f"{council.nation}/{slug(council.region)}",
+                f"{NATIONS.get(council.nation, council.nation)}: {council.region}",
+            )
+    return {
+        "phase": [(p, p.capitalize()) for p in PHASES if any(x.phase == p for x in projects)],
+        "area": [(a.id, a.name) for a in catalogue.service_areas.values() if a.id in used_areas],
+        "council": [(c.id, c.label) for c in councils],
+        "place": list(places.items()),
+        "collaboration": [
+            (k, label)
+            for k, (label, _) in COLLABORATION.items()
+            if any(p.collaboration == k for p in projects)
+        ],
+        "role": [
+            (r, role_label(r)) for r in sorted({r.role for p in projects for r in p.looking_for})
+        ],
+    }
+
+
+def catalogue_page(inputs: SiteInputs) -> Page:
+    path = "projects/index.md"
+    projects = _projects(inputs)
+    body = render(
+        "projects.html.j2",
+        path,
+        cards=[card(inputs, p) for p in projects],
+        facets=facets(inputs),
+        sorts=SORTS,
+        areas=inputs.catalogue.service_areas,
+    )
+    return Page(
+        path=path,
+        title="Projects",
+        description=f"All {len(projects)} council collaboration projects on Pipeline, "
+        "with filters by phase, service area, council, region and the help they need.",
+        body=body,
+        hide=("navigation", "toc"),
+    )
+
+
+def project_page(inputs: SiteInputs, project: Project) -> Page:
+    catalogue = inputs.catalogue
+    path = paths.source(paths.project(project.id))
+    target = project.target
+    similar = [
+        (catalogue.projects[other], score)
+        for other, score in inputs.similar.get(project.id, [])
+        if other in catalogue.projects and other != project.id
+    ]
+    body = render(
+        "project.html.j2",
+        path,
+        p=project,
+        catalogue=catalogue,
+        settings=inputs.settings,
+        involved=facts.involvement(project, catalogue),
+        lead=catalogue.councils[project.lead_council],
+        stale=inputs.stale.get(project.id),
+        description=render_markdown(project.description) if project.description else "",
+        money=(project.pledged("money"), target.money if target else None),
+        time=(project.pledged("time"), target.time if target else None),
+        progress=facts.progress,
+        makerdays=sorted(
+            catalogue.makerdays_by_project.get(project.id, []), key=lambda m: m.start_day
+        ),
+        maintainers=facts.maintainers(project, catalogue),
+        similar=similar,
+        earlier=inputs.earlier_paths.get(project.path, ()),
+        wants_partners=facts.wants_partners(project),
+    )
+    return Page(
+        path=path,
+        title=project.title,
+        description=project.summary,
+        body=body,
+        record_path=project.path,
+        in_nav=False,
+        hide=("navigation", "toc"),
+    )

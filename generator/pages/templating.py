@@ -1,0 +1,118 @@
+"""The Jinja environment for page bodies: templates shipped in the package, autoescape on.
+
+Record text only ever reaches templates as data; it is never a template itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from generator.pages import vocabulary
+
+
+def page_dir(page_path: str) -> str:
+    """The folder a page is served from: `projects/x.md` -> `projects/x/`, `index.md` -> ``."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(page_path: str, target: str) -> str:
+    """A link from the page at `page_path` to the site path `target` (`councils/leeds/`)."""
+    here = page_dir(page_path) or "."
+    fragment = ""
+    if "#" in target:
+        target, fragment = target.split("#", 1)
+        fragment = "#" + fragment
+    if not target and fragment:
+        return fragment
+    rel = posixpath.relpath(target or ".", here)
+    if (not target or target.endswith("/")) and not rel.endswith("/"):
+        rel += "/"
+    return rel + fragment
+
+
+def long_date(value: date | datetime | None) -> str:
+    """GOV.UK style: 20 August 2026."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.day} {value:%b %Y}"
+
+
+def time_of_day(value: date | datetime) -> str:
+    """`9:30am`, or `` for a whole day."""
+    if not isinstance(value, datetime):
+        return ""
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
+
+
+def money(value: float | None) -> str:
+    return "" if value is None else f"£{value:,.0f}"
+
+
+def days(value: float | None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.1f}".removesuffix(".0")
+    return f"{text} day" if value == 1 else f"{text} days"
+
+
+def github_url(handle: str) -> str:
+    """`@org/team` -> the team page, `@user` or `user` -> the profile."""
+    name = handle.removeprefix("@")
+    if "/" in name:
+        org, team = name.split("/", 1)
+        return f"https://github.com/orgs/{org}/teams/{team}"
+    return f"https://github.com/{name}"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.pages", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        long_date=long_date,
+        short_date=short_date,
+        time_of_day=time_of_day,
+        money=money,
+        days=days,
+        role_label=vocabulary.role_label,
+        phase_label=vocabulary.phase_label,
+        slug=vocabulary.slug,
+        github_url=github_url,
+    )
+    env.globals.update(vocabulary=vocabulary)
+    return env
+
+
+def render(template: str, page_path: str, **context: Any) -> str:
+    """Render a template for the page at `page_path`; `url()` inside makes relative links."""
+
+    def url(target: str) -> str:
+        return relative_url(page_path, target)
+
+    # Each template renders one HTML element, which Python-Markdown keeps as a raw HTML block
+    # up to its closing tag: record text inside is never read as Markdown.
+    return environment().get_template(template).render(url=url, **context)

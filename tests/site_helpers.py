@@ -1,0 +1,73 @@
+"""Helpers for site tests: a repository that can build the site, and a walk of built HTML."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from tests.conftest import PROJECT_ROOT
+
+SITE_PATH = "/pipeline/"  # the path of site_url in mkdocs.yml
+SITE_FILES = ("mkdocs.yml", "docs", "site_overrides", "schema", "pipeline.yml")
+
+
+def site_repository(target: Path, records_from: Path = PROJECT_ROOT) -> Path:
+    """A repository in `target` with the project's site setup and the records of another."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    for folder in ("projects", "councils", "makerdays"):
+        if (records_from / folder).is_dir():
+            shutil.copytree(records_from / folder, target / folder, dirs_exist_ok=True)
+    return target
+
+
+@dataclass
+class ParsedPage:
+    links: list[str] = field(default_factory=list)  # href and src values
+    ids: set[str] = field(default_factory=set)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = ParsedPage()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.page.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.page.ids.add(values["name"])
+        for key in ("href", "src"):
+            if values.get(key) and not (tag == "link" and key == "href" and _external(values[key])):
+                self.page.links.append(values[key])
+
+
+def _external(url: str) -> bool:
+    return urlsplit(url).scheme not in ("", "file")
+
+
+def parse_html(path: Path) -> ParsedPage:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector.page
+
+
+def target_file(site: Path, page: Path, link: str) -> tuple[Path, str]:
+    """The file a relative link from `page` points to, and its fragment."""
+    if link.startswith(SITE_PATH):  # the 404 page links from the site's root
+        link = "/" + link.removeprefix(SITE_PATH)
+    base = "/" + page.relative_to(site).as_posix()
+    resolved = urlsplit(urljoin(base, link))
+    path = site / unquote(resolved.path).lstrip("/")
+    if resolved.path.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return path, unquote(resolved.fragment)
