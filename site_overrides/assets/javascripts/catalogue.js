@@ -28,8 +28,9 @@
 
     function readForm() {
       var params = new URLSearchParams();
-      var q = form.elements.q.value.trim();
-      if (q) params.set("q", q);
+      /* Not "q": Material opens its site-wide search for any page loaded with ?q=. */
+      var words = form.elements.search.value.trim();
+      if (words) params.set("search", words);
       form.querySelectorAll('input[name="phase"]:checked').forEach(function (box) {
         params.append("phase", box.value);
       });
@@ -44,7 +45,7 @@
     }
 
     function writeForm(params) {
-      form.elements.q.value = params.get("q") || "";
+      form.elements.search.value = params.get("search") || "";
       var phases = params.getAll("phase");
       form.querySelectorAll('input[name="phase"]').forEach(function (box) {
         box.checked = phases.indexOf(box.value) !== -1;
@@ -76,7 +77,7 @@
       for (var i = 0; i < FLAGS.length; i++) {
         if (params.get(FLAGS[i]) === "1" && data[FLAGS[i]] !== "1") return false;
       }
-      var q = (params.get("q") || "").toLowerCase();
+      var q = (params.get("search") || "").toLowerCase();
       if (q) {
         var text = card.textContent.toLowerCase();
         var words = q.split(/\s+/);
@@ -126,9 +127,9 @@
       update(true);
     });
     form.addEventListener("change", function (event) {
-      if (event.target.name !== "q") update(true);
+      if (event.target.name !== "search") update(true);
     });
-    form.elements.q.addEventListener("input", function () { update(false); });
+    form.elements.search.addEventListener("input", function () { update(false); });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { update(true); }, 0);
     });
