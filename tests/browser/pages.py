@@ -8,7 +8,7 @@ from pathlib import Path
 PAGE_TYPES: dict[str, str] = {
     "home": "",
     "catalogue": "projects/",
-    "catalogue-filtered": "projects/?q=council&phase=beta&area=waste-and-recycling&sort=title",
+    "catalogue-filtered": "projects/?search=council&phase=beta&area=waste-and-recycling&sort=title",
     "project": "projects/report-a-missed-bin/",
     "reusable-services": "services/",
     "challenges": "challenges/",
@@ -20,12 +20,17 @@ PAGE_TYPES: dict[str, str] = {
     "field-reference": "contribute/fields/",
     "data-and-api": "api/",
     "review": "review/",
+    "dashboard": "dashboard/",
+    "approvals": "contribute/approvals/",
     "accessibility-statement": "accessibility/",
     "not-found": "404.html",
 }
 
 # Pictured at both widths by the tests, for a reviewer: test-artifacts/screenshots/.
 SCREENSHOT_PAGES = ("home", "catalogue", "project")
+
+
+RECORD_FOLDERS = ("projects", "councils", "makerdays")
 
 
 def html_pages(site: Path) -> list[str]:
@@ -35,3 +40,17 @@ def html_pages(site: Path) -> list[str]:
         relative = path.relative_to(site).as_posix()
         pages.append(relative.removesuffix("index.html"))
     return pages
+
+
+def sample_pages(site: Path, per_folder: int = 4) -> list[str]:
+    """Every page that is not a record's, the page types, and a few record pages of each kind:
+    record pages share one template, and the suite should not slow down as records are added."""
+    kept, counts = [], dict.fromkeys(RECORD_FOLDERS, 0)
+    for page in html_pages(site):
+        folder, _, rest = page.partition("/")
+        if folder in counts and rest and page not in PAGE_TYPES.values():
+            counts[folder] += 1
+            if counts[folder] > per_folder:
+                continue
+        kept.append(page)
+    return kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,15 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that moves on before a download ends breaks the pipe: not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @dataclass(frozen=True)
 class Served:
     root: Path
@@ -58,8 +68,7 @@ def serve(root: Path, policy: str, prefix: str = "/") -> Iterator[Served]:
     """Serve `root` at `prefix` on a free port until the block ends. Serving at the site's
     real path (that of its `site_url`) keeps absolute links, as in the 404 page, working."""
     handler = type("Handler", (_Handler,), {"policy": policy, "prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.pages import html_pages
+from tests.browser.pages import sample_pages
 from tests.browser.serving import declared_policy
 
 pytestmark = pytest.mark.browser
@@ -48,7 +48,7 @@ def test_no_inline_script_runs_on_any_page(example_site) -> None:
 def test_every_page_loads_cleanly_under_the_policy(served_site, shared_page) -> None:
     page = shared_page()
     failures = {}
-    for path in html_pages(served_site.root):
+    for path in sample_pages(served_site.root):
         response = page.goto(served_site.page(path), wait_until="load")
         assert response is not None
         assert "frame-ancestors" in response.headers["content-security-policy"]

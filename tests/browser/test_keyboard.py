@@ -7,11 +7,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.browser.conftest import PHONE
 from tests.browser.pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
 COUNT = "#pl-count"
+FILTERS = "#pl-filters-box"  # a <details> holding the filter form
 MAX_TABS = 200
 
 # Where the focused element is, with a margin for its focus ring.
@@ -47,17 +49,26 @@ def clip(box: dict, viewport: dict) -> dict:
     return {"x": x, "y": y, "width": max(width, 1), "height": max(height, 1)}
 
 
-@pytest.fixture
-def catalogue(served_site, new_page):
-    page = new_page()  # JavaScript on, CSP on: as a reader has it
+@pytest.fixture(params=["desktop", "phone"])
+def catalogue(request, served_site, new_page):
+    page = new_page(request.param)  # JavaScript on, CSP on: as a reader has it
     page.goto(served_site.page(PAGE_TYPES["catalogue"]))
-    page.locator("#pl-filters").wait_for(state="visible")
+    page.locator(FILTERS).wait_for(state="visible")
     return page
+
+
+def open_filters(page) -> None:
+    """On a phone the filters start folded away: open them as a keyboard user would."""
+    if not page.evaluate(f"document.querySelector('{FILTERS}').open"):
+        tab_to(page, f"{FILTERS} > summary")
+        page.keyboard.press("Enter")
+        assert page.evaluate(f"document.querySelector('{FILTERS}').open")
 
 
 def test_focus_is_always_visible(catalogue) -> None:
     """Tab through the whole page; each element looks different with focus than without."""
     page, viewport = catalogue, catalogue.viewport_size
+    page.evaluate(f"document.querySelector('{FILTERS}').open = true")  # folded on a phone
     invisible, seen = [], set()
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
@@ -82,13 +93,14 @@ def test_filters_sort_and_search_with_the_keyboard(catalogue) -> None:
     assert count.get_attribute("aria-live") == "polite" or count.get_attribute("role") == "status"
     everything = count.inner_text()
 
-    tab_to(page, "input[name=q]")
+    open_filters(page)
+    tab_to(page, "input[name=search]")
     page.keyboard.type("bin")
     page.wait_for_function(
         "(all) => document.querySelector('#pl-count').innerText !== all", arg=everything
     )
     searched = count.inner_text()
-    assert query(page)["q"] == ["bin"]
+    assert query(page)["search"] == ["bin"]
     visible = page.locator("#pl-cards > li:not([hidden])")
     assert 0 < visible.count() < page.locator("#pl-cards > li").count()
     for title in visible.locator("h2").all_inner_texts():
@@ -114,11 +126,12 @@ def test_filters_sort_and_search_with_the_keyboard(catalogue) -> None:
     assert after == sorted(after, key=str.lower)
     sorted_url, sorted_count = page.evaluate("location.href"), count.inner_text()
 
-    # Reload: the same filters, the same results.
+    # Reload: the same filters, the same results, and Material's own search stays shut.
     page.reload()
-    page.locator("#pl-filters").wait_for(state="visible")
+    page.locator("#pl-filters").wait_for(state="visible")  # open: the page has filters set
+    assert not page.is_checked("#__search"), "the site-wide search opened over the catalogue"
     assert page.evaluate("location.href") == sorted_url
-    assert page.input_value("input[name=q]") == "bin"
+    assert page.input_value("input[name=search]") == "bin"
     assert page.is_checked(f"input[name=phase][value={phase}]")
     assert page.input_value("select[name=sort]") == "title"
     assert count.inner_text() == sorted_count
@@ -129,7 +142,7 @@ def test_filters_sort_and_search_with_the_keyboard(catalogue) -> None:
     page.go_back()
     assert "sort" not in query(page)
     assert "phase" not in query(page)
-    assert query(page)["q"] == ["bin"]
+    assert query(page)["search"] == ["bin"]
     assert page.locator("input[name=phase]:checked").count() == 0
     assert count.inner_text() == searched
 
@@ -140,4 +153,27 @@ def test_filters_sort_and_search_with_the_keyboard(catalogue) -> None:
         "(all) => document.querySelector('#pl-count').innerText === all", arg=everything
     )
     assert query(page) == {}
+    assert page.watch.take() == []
+
+
+def test_phone_menu_opens_and_closes_with_the_keyboard(served_site, new_page) -> None:
+    page = new_page("phone")
+    page.goto(served_site.page(PAGE_TYPES["project"]))
+    menu = page.locator('.md-header label[for="__drawer"]')
+    tab_to(page, '.md-header label[for="__drawer"]')
+    assert menu.get_attribute("role") == "button"
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer")
+    assert menu.get_attribute("aria-expanded") == "true"
+    drawer = "document.querySelector('.md-sidebar--primary').getBoundingClientRect()"
+    page.wait_for_function(f"() => {drawer}.x >= 0")  # slid in
+    tab_to(page, ".md-sidebar--primary a")  # into the menu's links, now on screen
+    link = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+    assert link["x"] >= 0 and link["right"] <= PHONE["width"] and link["width"] > 16, link
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    page.keyboard.press("Space")  # a button opens with Space too
+    assert page.is_checked("#__drawer")
     assert page.watch.take() == []

@@ -36,6 +36,28 @@ KNOWN_THEME_ERRORS = (
             "removing it means copying the whole of base.html, which would stop theme updates."
         ),
     ),
+    ThemeError(
+        name="tabindex left empty on Material's section labels",
+        message=re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
+        extract=re.compile(r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_'),
+        reason=(
+            'Material\'s partials/nav-item.html writes tabindex="{{ tabindex }}" and sets it '
+            "only for sections without an index page (navigation.indexes), so a section with one "
+            '(Contribute) gets tabindex="". Browsers ignore the empty value; the fix belongs '
+            "in Material, not in a copy of its 200-line partial."
+        ),
+    ),
+    ThemeError(
+        name="table of contents title labels a checkbox that is not there",
+        message=re.compile(r"^The value of the “for” attribute of the “label” element must be"),
+        extract=re.compile(r'<label class="md-nav__title" for="__toc">'),
+        reason=(
+            "Material's partials/toc.html always labels its title for the __toc checkbox, which "
+            "partials/nav-item.html draws only for a page listed in the navigation that is not a "
+            "section's index (so not for the accessibility statement or Contribute). The label "
+            "does nothing there; the fix belongs in Material."
+        ),
+    ),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.pages import PAGE_TYPES, html_pages
+from tests.browser.pages import PAGE_TYPES, sample_pages
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -13,8 +13,9 @@ pytestmark = pytest.mark.browser
 CARD_LINKS = "#pl-cards > li h2 a"
 
 # What a reader without JavaScript misses on a page, or null when it reads fine. Only the
-# catalogue's filter form (useless without its script) and its "no matches" note may be hidden.
+# catalogue's filters (useless without their script) and its "no matches" note may be hidden.
 UNREADABLE = """() => {
+  const scripted = "#pl-filters-box, #pl-filters, #pl-empty";
   const content = document.querySelector("article.md-content__inner");
   if (!content) return "no main content";
   const heading = content.querySelector("h1");
@@ -23,7 +24,7 @@ UNREADABLE = """() => {
     return `nothing but a heading: ${content.innerText.trim()}`;
   }
   const hidden = [...content.querySelectorAll("[hidden]")]
-    .filter((element) => !element.closest("form") && !element.matches(".pl-empty"))
+    .filter((element) => !element.closest(scripted))
     .map((element) => element.outerHTML.slice(0, 80));
   return hidden.length ? `hidden without JavaScript: ${hidden}` : null;
 }"""
@@ -49,7 +50,7 @@ def test_catalogue_lists_every_project_with_working_links(served_site, shared_pa
 def test_every_page_is_readable(served_site, shared_page, viewport: str) -> None:
     page = shared_page(viewport, javascript=False)
     unreadable = {}
-    for path in html_pages(served_site.root):
+    for path in sample_pages(served_site.root):
         response = page.goto(served_site.page(path))
         assert response is not None and response.ok, path
         if problem := page.evaluate(UNREADABLE):
