@@ -55,6 +55,21 @@ def test_no_axe_violations(served_site, shared_page, page_type: str, viewport: s
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_axe_violations_in_search_results(served_site, shared_page, viewport: str) -> None:
+    """Material's search, open with results, is part of every page."""
+    if not tools.AXE.is_file():
+        tools.missing(tools.NO_NODE_TOOLS)
+    page = shared_page(viewport, bypass_csp=True)
+    page.goto(served_site.page(PAGE_TYPES["home"]), wait_until="load")
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.keyboard.type("bin")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.add_script_tag(path=str(tools.AXE))
+    violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+    assert not violations, f"search results at {viewport} width:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_screenshots_for_review(served_site, shared_page, viewport: str) -> None:
     """Not a check: pictures a reviewer can look at. The site must be shown, not an error."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

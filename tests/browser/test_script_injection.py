@@ -6,6 +6,7 @@ are proved on their own; the CSP is a second wall, tested in test_content_securi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -87,13 +88,13 @@ def test_payload_records_are_on_their_pages(payload_site: Served) -> None:
         assert "__pwned" in page.read_text(encoding="utf-8"), f"no payload text on {path}"
 
 
-def test_nothing_runs_on_any_page(payload_site: Served, new_page) -> None:
-    page = new_page(bypass_csp=True)
+def live_payloads(page, served: Served) -> tuple[dict[str, list[str]], str]:
+    """Open every page of a served site; what ran or could run on each, and all their text."""
     page.add_init_script("window.__pwned = 0;")
     failures: dict[str, list[str]] = {}
     texts = []
-    for path in html_pages(payload_site.root):
-        url = payload_site.page(path)
+    for path in html_pages(served.root):
+        url = served.page(path)
         page.goto(url, wait_until="load")
         problems = [f"dangerous markup: {item}" for item in page.evaluate(FIND_DANGER)]
         page.wait_for_timeout(100)  # onerror/onload handlers of broken images fire after load
@@ -108,10 +109,30 @@ def test_nothing_runs_on_any_page(payload_site: Served, new_page) -> None:
         if problems:
             failures[path or "/"] = problems
         texts.append(page.locator("body").inner_text())
+    return failures, "\n".join(texts)
+
+
+def test_nothing_runs_on_any_page(payload_site: Served, new_page) -> None:
+    failures, text = live_payloads(new_page(bypass_csp=True), payload_site)
     assert not failures, failures
-    text = "\n".join(texts)
     assert payloads.TEMPLATE_LITERAL in text, "template expressions must show as written"
     assert payloads.TEMPLATE_RESULT not in text, "a template expression in a record was evaluated"
+
+
+def test_the_check_catches_live_payloads(tmp_path: Path, new_page) -> None:
+    """The check above is not blind: on a page that does let payloads through, it reports them."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><title>Unsafe</title>"
+        '<img src=x onerror="window.__pwned=1">'
+        "<p><a href=\"javascript:alert('pwned')\">a javascript: link</a></p>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path, policy="") as served:
+        failures, _ = live_payloads(new_page(bypass_csp=True), served)
+    problems = failures["/"]
+    assert "a payload ran: window.__pwned was set" in problems
+    assert "dangerous markup: img[onerror]" in problems
+    assert any(problem.startswith("dialog opened: alert") for problem in problems)
 
 
 def test_payload_text_is_shown_as_text(payload_site: Served, new_page) -> None:
