@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint build validate clean
+.PHONY: serve test lint build validate docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ build: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/pipeline validate
+
+## Regenerate docs/cli.md and .github/CODEOWNERS from the code and the records
+docs: $(STAMP)
+	$(BIN)/python -m generator.cli.reference > docs/cli.md
+	$(BIN)/pipeline codeowners
 
 clean:
 	rm -rf site .venv .pytest_cache node_modules

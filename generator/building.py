@@ -20,6 +20,7 @@ from generator.pages.model import DataFile
 from generator.redirects import redirect_files
 from generator.reporting import summary, text_lines
 from generator.settings import SettingsError, load_settings
+from generator.similarity import all_similar
 from generator.stale import find_stale
 
 __all__ = ["InvalidRecords", "SettingsError", "build_today", "load", "site_content"]
@@ -90,6 +91,7 @@ def site_content(root: Path, settings: SiteSettings, today: date) -> SiteContent
         stale=find_stale_projects(loaded.catalogue, root, today),
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
+        similar=all_similar(loaded.catalogue),
     )
     content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
     return content

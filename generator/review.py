@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from generator import gitrepo
 from generator.approvals import Approval, approval_problems, approvals, owners_text
+from generator.catalogue import build_catalogue
 from generator.changes import RecordChange, comparable, same_record
+from generator.duplicates import duplicate_warnings
 from generator.history import Departure, page_path
 from generator.loading.files import KIND_FOLDERS, suggest_id
 from generator.loading.yaml_positions import YamlProblem, load_document
@@ -151,6 +153,21 @@ def validation_problems(pr: PullRequest) -> list[Problem]:
     return pr.head_check.warnings
 
 
+def similar_project_problems(pr: PullRequest) -> list[Problem]:
+    """A new or changed project that looks like one already on Pipeline: could its council
+    join that one instead of building the same thing again?"""
+    changed = [
+        c.id
+        for c in pr.changes.records
+        if c.kind == "project" and c.head_path and c.status != "deleted"
+    ]
+    if not changed or not pr.head_check.ok:
+        return []  # invalid records are `pipeline validate`'s to explain first
+    catalogue = build_catalogue(pr.head_check.records, pr.head_tree)
+    present = [project_id for project_id in changed if project_id in catalogue.projects]
+    return duplicate_warnings(catalogue, present, root=pr.head_tree)
+
+
 Source = Callable[[PullRequest], list[Problem]]
 
 # name -> source. The GitHub output leaves out "validation": `pipeline validate` annotates
@@ -159,6 +176,7 @@ SOURCES: dict[str, Source] = {
     "approval": approval_problems,
     "deletion": deletion_problems,
     "id-reuse": id_reuse_problems,
+    "similar": similar_project_problems,
     "validation": validation_problems,
 }
 

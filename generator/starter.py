@@ -39,6 +39,11 @@ def write_starter(
     """Write the starter record and return its path; refuse to overwrite or to write junk."""
     root = root.resolve()
     record_id = name if is_valid_id(name) else suggest_id(name)
+    if not is_valid_id(record_id):
+        raise StarterError(
+            f"'{name}' does not make a usable file name (2 to 60 lowercase letters, digits and "
+            f"hyphens). Choose one with --id, for example --id report-a-missed-bin."
+        )
     path = root / KIND_FOLDERS[kind] / f"{record_id}.yml"
     if path.exists():
         raise StarterError(

@@ -198,3 +198,23 @@ def test_new_council_and_makerday(example_repo, run_pipeline) -> None:
     bad_day = run_pipeline(repo, "new", "makerday", "--title", "Bad", "--start", "2027-13-01")
     assert bad_day.exit_code == 1
     assert not (repo / "makerdays" / "bad.yml").exists()
+
+
+def test_new_project_with_a_title_too_short_for_an_id_asks_for_one(example_repo, run_pipeline):
+    repo = example_repo()
+    result = run_pipeline(
+        repo,
+        "new",
+        "project",
+        "--title",
+        "X",
+        "--summary",
+        "S.",
+        "--phase",
+        "idea",
+        "--lead-council",
+        "hackney",
+    )
+    assert result.exit_code == 1
+    assert "Choose one with --id" in result.output
+    assert not list((repo / "projects").glob("x*.yml"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.review_format import md
 from tests.gitrepos import CORE, GitRepo, council, makerday, project
 
 TODAY = "2026-11-22"
@@ -329,3 +330,23 @@ def test_a_broken_record_is_not_mistaken_for_id_reuse(repo, run_pipeline) -> Non
     assert "The changed records have" in data["notes"][-1]
     titles = {r["path"]: r["title"] for r in data["records"]}
     assert titles["projects/report-a-missed-bin.yml"] == "report-a-missed-bin"
+
+
+def test_a_project_like_an_existing_one_is_asked_to_join_it(repo, run_pipeline) -> None:
+    repo.write(
+        "projects/rubbish-not-collected.yml",
+        project(
+            "Rubbish not collected",
+            "norwich",
+            summary="Residents tell us online when their refuse was not picked up on bin day.",
+        ),
+    )
+    repo.commit("Add")
+    github = report(run_pipeline, repo, "--format", "github", "--author", "outsider")
+    assert github.exit_code == 0, github.output
+    expected = "This looks like 'Report a missed bin' (Hackney, beta). Could you join it instead?"
+    annotations = [line for line in github.output.splitlines() if expected in line]
+    assert annotations and annotations[0].startswith(
+        "::warning file=projects/rubbish-not-collected.yml,line=2,"
+    )
+    assert md(expected) in report(run_pipeline, repo, "--author", "outsider").output

@@ -245,3 +245,11 @@ def test_dashboard_is_in_the_nav_with_charts_and_tables(built_site: Path) -> Non
     for figure in figures:  # the chart, then its table
         assert figure.index('role="img"') < figure.index("<table>") < figure.index("<caption>")
     assert 'href="../projects/pipeline/"' in page and 'href="../councils/leeds/"' in page
+
+
+def test_project_pages_show_similar_projects_from_the_records(built_site: Path) -> None:
+    page = (built_site / "projects/report-a-missed-bin/index.html").read_text(encoding="utf-8")
+    similar = page.split('id="similar"', 1)[1]
+    assert 'href="../find-my-bin-day/"' in similar
+    lonely = (built_site / "projects/street-party-applications/index.html").read_text()
+    assert 'id="similar"' not in lonely

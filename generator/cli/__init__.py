@@ -10,9 +10,11 @@ import click
 
 from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
+from generator.cli.councils import councils
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
+from generator.cli.similar import similar
 from generator.cli.stale import stale
 from generator.cli.validate import validate
 
@@ -26,7 +28,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, build, render, stale, codeowners, pr_report):
+for command in (validate, new, build, render, stale, codeowners, pr_report, similar, councils):
     cli.add_command(command)
 
 

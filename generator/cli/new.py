@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from generator.cli.options import root_option, today_option
+from generator.register import RegisterError, find, read_register
 from generator.starter import StarterError, write_starter
 
 
@@ -23,6 +24,16 @@ def _finish(root: Path, kind: str, record_id: str, essentials: dict[str, Any], t
     click.echo(f"  1. Open {relative} and fill in the commented-out keys that apply.")
     click.echo(f"  2. Check it: pipeline validate {relative}")
     click.echo("  3. Commit it on a new branch and open a pull request.")
+
+
+class _AskUnlessFromRegister(click.Option):
+    """An option that prompts when missing, unless the council comes from the register."""
+
+    def prompt_for_value(self, ctx: click.Context) -> object:
+        code = ctx.params.get("code")
+        if isinstance(code, str) and code:  # click may hold a sentinel for "not given"
+            return None
+        return super().prompt_for_value(ctx)
 
 
 @click.group()
@@ -73,10 +84,26 @@ def new_project(
 
 @new.command("council")
 @click.option("--id", "record_id", help="File name without .yml; made from the name if left out.")
-@click.option("--name", prompt="Official name, e.g. West Berkshire Council")
+@click.option(
+    "--code",
+    is_eager=True,
+    help="Fill the record from the local authority register: the council's register code, "
+    "e.g. WBK. Needs --register.",
+)
+@click.option(
+    "--register",
+    "register_file",
+    is_eager=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The register CSV (mySociety's uk_local_authorities_future.csv), for --code.",
+)
+@click.option(
+    "--name", cls=_AskUnlessFromRegister, prompt="Official name, e.g. West Berkshire Council"
+)
 @click.option(
     "--type",
     "council_type",
+    cls=_AskUnlessFromRegister,
     prompt="Type",
     type=click.Choice(
         [
@@ -95,22 +122,47 @@ def new_project(
 )
 @click.option(
     "--nation",
+    cls=_AskUnlessFromRegister,
     prompt="Nation",
     type=click.Choice(["england", "scotland", "wales", "northern-ireland"]),
 )
 @today_option
 @root_option
 def new_council(
-    record_id: str | None, name: str, council_type: str, nation: str, today: date, root: Path
+    record_id: str | None,
+    code: str | None,
+    register_file: Path | None,
+    name: str | None,
+    council_type: str | None,
+    nation: str | None,
+    today: date,
+    root: Path,
 ) -> None:
     """Sign up a council: start a record in councils/.
+
+    With --code and --register, the name, short name, codes, type, nation and region come
+    from the local authority register; --name, --type and --nation override them.
 
     \b
     Example:
         pipeline new council --name "West Berkshire Council" --type unitary --nation england
+        pipeline new council --code WBK --register uk_local_authorities_future.csv
     """
-    essentials = {"name": name, "type": council_type, "nation": nation, "joined": today.isoformat()}
-    _finish(root, "council", record_id or name.removesuffix(" Council"), essentials, today)
+    given = {"name": name, "type": council_type, "nation": nation}
+    essentials: dict[str, Any] = {}
+    default_id = (name or "").removesuffix(" Council")
+    if code:
+        if register_file is None:
+            raise click.UsageError("--code needs --register FILE, the register CSV to read.")
+        try:
+            authority = find(read_register(register_file), code)
+        except RegisterError as exc:
+            raise click.ClickException(str(exc)) from None
+        essentials = authority.fields()
+        default_id = authority.record_id
+    essentials.update({k: v for k, v in given.items() if v})
+    essentials["joined"] = today.isoformat()
+    _finish(root, "council", record_id or default_id, essentials, today)
 
 
 @new.command("makerday")

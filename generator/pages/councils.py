@@ -9,6 +9,7 @@ from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 from generator.pages.vocabulary import COUNCIL_TYPES, NATIONS
+from generator.partners import councils_like_yours
 
 NO_REGION = "Other"
 
@@ -94,6 +95,10 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
             adopted=adopted,
             hosted=hosted,
             earlier=inputs.earlier_paths.get(council.path, ()),
+            like_yours=[
+                (catalogue.councils[other], reason)
+                for other, reason in councils_like_yours(catalogue, council.id)
+            ],
         ),
         record_path=council.path,
         in_nav=False,
