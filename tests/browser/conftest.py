@@ -71,6 +71,9 @@ def _open_page(chromium, viewport: str, javascript: bool, bypass_csp: bool):
 
     context = chromium.new_context(
         viewport=VIEWPORTS[viewport],
+        # A phone as it is: a touch screen, no hover, which changes what Material does.
+        is_mobile=viewport == "phone",
+        has_touch=viewport == "phone",
         java_script_enabled=javascript,
         bypass_csp=bypass_csp,
         service_workers="block",

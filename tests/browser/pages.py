@@ -19,6 +19,7 @@ PAGE_TYPES: dict[str, str] = {
     "contribute": "contribute/",
     "field-reference": "contribute/fields/",
     "data-and-api": "api/",
+    "command-reference": "cli/",
     "review": "review/",
     "dashboard": "dashboard/",
     "approvals": "contribute/approvals/",
