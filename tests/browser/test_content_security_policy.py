@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.pages import sample_pages
 from tests.browser.serving import declared_policy
@@ -36,7 +37,7 @@ def test_every_page_declares_the_same_strict_policy(example_site) -> None:
     assert "https:" not in policy.get("connect-src", []), "no third-party requests"
 
 
-def test_no_inline_script_runs_on_any_page(example_site) -> None:
+def test_no_page_has_inline_script_or_event_handlers(example_site) -> None:
     inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>")
     handlers = re.compile(r"<[^>]+\son[a-z]+=", re.IGNORECASE)
     for path in sorted(example_site.rglob("*.html")):
@@ -57,6 +58,16 @@ def test_every_page_loads_cleanly_under_the_policy(served_site, shared_page) -> 
         if problems:
             failures[path or "/"] = problems
     assert not failures, failures
+
+
+def test_the_policy_is_in_force(served_site, new_page) -> None:
+    """An inline script is refused, and the refusal is seen: the checks above are not blind."""
+    page = new_page()
+    page.goto(served_site.page(""))
+    with pytest.raises(PlaywrightError, match="violates the following Content Security Policy"):
+        page.add_script_tag(content="window.__inline = 1;")
+    assert page.evaluate("typeof window.__inline") == "undefined"
+    assert any("CSP violation: script-src" in problem for problem in page.watch.take())
 
 
 def test_site_search_works_under_the_policy(served_site, new_page) -> None:
