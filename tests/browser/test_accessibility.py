@@ -63,7 +63,7 @@ def test_no_axe_violations_in_search_results(served_site, shared_page, viewport:
     page.goto(served_site.page(PAGE_TYPES["home"]), wait_until="load")
     page.keyboard.press("/")  # Material's shortcut to the search box
     page.keyboard.type("bin")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for()  # indexed in a worker
     page.add_script_tag(path=str(tools.AXE))
     violations = page.evaluate(RUN_AXE, WCAG_TAGS)
     assert not violations, f"search results at {viewport} width:\n{describe(violations)}"

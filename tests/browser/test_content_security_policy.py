@@ -78,6 +78,6 @@ def test_site_search_works_under_the_policy(served_site, new_page) -> None:
     search.wait_for()
     page.keyboard.type("councils")
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for()  # the search index is built in a worker
     assert results.count() >= 1
     assert page.watch.take() == []

@@ -45,9 +45,14 @@ FIND_DANGER = """() => {
 # Links to anything but http(s) and mailto (javascript:, data:...) are clicked, as a reader
 # would, to prove that even then nothing runs.
 CLICK_UNSAFE_LINKS = """() => {
+  let clicked = 0;
   for (const link of document.querySelectorAll("a[href]")) {
-    if (!/^(https?|mailto):/i.test(link.href)) link.click();
+    if (!/^(https?|mailto):/i.test(link.href)) {
+      link.click();
+      clicked += 1;
+    }
   }
+  return clicked;
 }"""
 
 
@@ -98,8 +103,8 @@ def live_payloads(page, served: Served) -> tuple[dict[str, list[str]], str]:
         page.goto(url, wait_until="load")
         problems = [f"dangerous markup: {item}" for item in page.evaluate(FIND_DANGER)]
         page.wait_for_timeout(100)  # onerror/onload handlers of broken images fire after load
-        page.evaluate(CLICK_UNSAFE_LINKS)
-        page.wait_for_timeout(50)
+        if page.evaluate(CLICK_UNSAFE_LINKS):
+            page.wait_for_timeout(500)  # a javascript: link runs in a task of its own
         if page.evaluate("window.__pwned") != 0:
             problems.append("a payload ran: window.__pwned was set")
         if page.url != url:
