@@ -14,13 +14,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# axe-core and the Nu HTML Checker for the browser tests (package-lock.json), when npm is here.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
+
 ## Validate the records, then serve the catalogue with live reload on http://127.0.0.1:8000
 serve: $(STAMP)
 	$(BIN)/pipeline validate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Run every test (browser tests run when Chromium is installed)
-test: $(STAMP)
+test: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -44,4 +49,4 @@ docs: $(STAMP)
 	$(BIN)/pipeline codeowners
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .pytest_cache node_modules

@@ -32,14 +32,14 @@ def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]
 def reference() -> str:
     parts = [HEADER]
     for path, command in _commands(cli, "pipeline"):
-        # The same help option names as a real run (the group's context settings): Click
-        # remembers a command's help option, so help shown earlier must not change this text.
+        # The group's help option names (-h too), as when run: click caches a command's help
+        # option the first time it is asked, so another default would depend on call order.
         with click.Context(
             command,
             info_name=path,
             terminal_width=88,
             max_content_width=88,
-            help_option_names=cli.context_settings.get("help_option_names", ["--help"]),
+            help_option_names=cli.context_settings["help_option_names"],
         ) as context:
             help_text = command.get_help(context)
         parts.append(f"## `{path}`\n\n```text\n{help_text}\n```\n")

@@ -7,6 +7,7 @@ cannot drift from what the checks enforce.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,8 @@ def approvals_page() -> Page:
     guide = ownership.guide()
     # The guide is written for CONTRIBUTING.md, where it is a section; here it is the page.
     body = guide.split("\n", 1)[1] if guide.startswith("## ") else guide
+    # Its sections ("###") move up a level, so no heading level is skipped after the h1.
+    body = re.sub(r"^#(#+ )", r"\1", body, flags=re.MULTILINE)
     return Page(
         path="contribute/approvals.md",
         title="Who approves changes",

@@ -26,7 +26,17 @@
     form.dataset.ready = "1";
     var count = document.getElementById("pl-count");
     var empty = document.getElementById("pl-empty");
-    var more = document.getElementById("pl-more");
+    /* "Show more" is made here: without this script there is nothing to show more of. */
+    var more = document.createElement("p");
+    more.className = "pl-more";
+    more.id = "pl-more";
+    more.hidden = true;
+    var moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "md-button";
+    moreButton.textContent = "Show more projects";
+    more.appendChild(moreButton);
+    empty.insertAdjacentElement("afterend", more);
     var pager = document.querySelector(".pl-pager");
     var original = Array.prototype.slice.call(list.children);
     var originalCount = count.textContent;
@@ -185,12 +195,10 @@
     function number(value) { return value.toLocaleString("en-GB"); }
 
     function announce(shown, matching) {
-      if (matching === total) {
-        count.textContent = number(total) + (total === 1 ? " project" : " projects");
-      } else {
-        count.textContent = number(matching) + " of " + number(total) + " projects match" +
-          (shown < matching ? ", showing the first " + number(shown) : "");
-      }
+      var text = matching === total
+        ? number(total) + (total === 1 ? " project" : " projects")
+        : number(matching) + " of " + number(total) + " projects match";
+      count.textContent = text + (shown < matching ? ", showing the first " + number(shown) : "");
       empty.hidden = matching !== 0;
     }
 
@@ -266,7 +274,7 @@
       apply(params);
     }
 
-    more.querySelector("button").addEventListener("click", function () {
+    moreButton.addEventListener("click", function () {
       var next = list.children.length;
       shownLimit += STEP;
       applyAll(readForm());

@@ -1,0 +1,57 @@
+"""The site's page types and where the example site has one of each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# One page of each type in the example site, by path from the site's root.
+PAGE_TYPES: dict[str, str] = {
+    "home": "",
+    "catalogue": "projects/",
+    "catalogue-filtered": "projects/?search=council&phase=beta&area=waste-and-recycling&sort=title",
+    "project": "projects/report-a-missed-bin/",
+    "reusable-services": "services/",
+    "challenges": "challenges/",
+    "maker-days": "makerdays/",
+    "maker-day": "makerdays/local-democracy-maker-day/",
+    "councils": "councils/",
+    "council": "councils/west-berkshire/",
+    "contribute": "contribute/",
+    "field-reference": "contribute/fields/",
+    "data-and-api": "api/",
+    "command-reference": "cli/",
+    "review": "review/",
+    "dashboard": "dashboard/",
+    "approvals": "contribute/approvals/",
+    "accessibility-statement": "accessibility/",
+    "not-found": "404.html",
+}
+
+# Pictured at both widths by the tests, for a reviewer: test-artifacts/screenshots/.
+SCREENSHOT_PAGES = ("home", "catalogue", "project")
+
+
+RECORD_FOLDERS = ("projects", "councils", "makerdays")
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as paths from its root ("" for the home page)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        pages.append(relative.removesuffix("index.html"))
+    return pages
+
+
+def sample_pages(site: Path, per_folder: int = 4) -> list[str]:
+    """Every page that is not a record's, the page types, and a few record pages of each kind:
+    record pages share one template, and the suite should not slow down as records are added."""
+    kept, counts = [], dict.fromkeys(RECORD_FOLDERS, 0)
+    for page in html_pages(site):
+        folder, _, rest = page.partition("/")
+        if folder in counts and rest and page not in PAGE_TYPES.values():
+            counts[folder] += 1
+            if counts[folder] > per_folder:
+                continue
+        kept.append(page)
+    return kept

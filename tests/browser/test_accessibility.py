@@ -1,0 +1,83 @@
+"""axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on every page type, at a desktop and a phone
+width: zero violations. Screenshots of the main pages go to test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import tools
+from tests.browser.conftest import VIEWPORTS
+from tests.browser.pages import PAGE_TYPES, SCREENSHOT_PAGES
+from tests.conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+
+RUN_AXE = """async (tags) => {
+  const results = await axe.run(document, {
+    runOnly: { type: "tag", values: tags },
+    resultTypes: ["violations"],  // only violations in full: much faster on big pages
+  });
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => ({
+      target: node.target.join(" "),
+      summary: node.failureSummary,
+    })),
+  }));
+}"""
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['rule']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    {node['target']}: {node['summary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_axe_violations(served_site, shared_page, page_type: str, viewport: str) -> None:
+    if not tools.AXE.is_file():
+        tools.missing(tools.NO_NODE_TOOLS)
+    # Injecting axe is blocked by the site's CSP, rightly: bypass it here only.
+    page = shared_page(viewport, bypass_csp=True)
+    page.goto(served_site.page(PAGE_TYPES[page_type]), wait_until="load")
+    page.add_script_tag(path=str(tools.AXE))
+    violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+    assert not violations, f"{page_type} at {viewport} width:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_axe_violations_in_search_results(served_site, shared_page, viewport: str) -> None:
+    """Material's search, open with results, is part of every page."""
+    if not tools.AXE.is_file():
+        tools.missing(tools.NO_NODE_TOOLS)
+    page = shared_page(viewport, bypass_csp=True)
+    page.goto(served_site.page(PAGE_TYPES["home"]), wait_until="load")
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.keyboard.type("bin")
+    page.locator(".md-search-result__item").first.wait_for()  # indexed in a worker
+    page.add_script_tag(path=str(tools.AXE))
+    violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+    assert not violations, f"search results at {viewport} width:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_screenshots_for_review(served_site, shared_page, viewport: str) -> None:
+    """Not a check: pictures a reviewer can look at. The site must be shown, not an error."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = shared_page(viewport)
+    for page_type in SCREENSHOT_PAGES:
+        response = page.goto(served_site.page(PAGE_TYPES[page_type]), wait_until="load")
+        assert response is not None and response.ok
+        path = SCREENSHOTS / f"{page_type}-{viewport}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 5_000
+    assert page.watch.take() == []
