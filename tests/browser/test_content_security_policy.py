@@ -67,7 +67,14 @@ def test_the_policy_is_in_force(served_site, new_page) -> None:
     with pytest.raises(PlaywrightError, match="violates the following Content Security Policy"):
         page.add_script_tag(content="window.__inline = 1;")
     assert page.evaluate("typeof window.__inline") == "undefined"
-    assert any("CSP violation: script-src" in problem for problem in page.watch.take())
+    # The browser reports the violation as an event a moment later: wait for it, briefly.
+    seen: list[str] = []
+    for _ in range(50):
+        seen += page.watch.take()
+        if any("CSP violation: script-src" in problem for problem in seen):
+            break
+        page.wait_for_timeout(100)
+    assert any("CSP violation: script-src" in problem for problem in seen), seen
 
 
 def test_site_search_works_under_the_policy(served_site, new_page) -> None:
