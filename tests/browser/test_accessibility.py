@@ -65,9 +65,7 @@ def test_no_axe_violations_in_search_results(served_site, shared_page, viewport:
     page.keyboard.type("bin")
     page.locator(".md-search-result__item").first.wait_for()  # indexed in a worker
     # The overlay fades in: judge colours once every transition has finished, not half-way.
-    page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')"
-    )
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(tools.AXE))
     violations = page.evaluate(RUN_AXE, WCAG_TAGS)
     assert not violations, f"search results at {viewport} width:\n{describe(violations)}"
