@@ -23,6 +23,23 @@ def _titled(title: str, chunk: Chunk[object]) -> str:
     return f"{title} (page {chunk.number} of {chunk.count})" if chunk.number > 1 else title
 
 
+def _list_page(
+    chunk: Chunk[object], title: str, description: str, template: str, **context: object
+) -> Page:
+    """One page of a paged list: in the nav as its first page, not in the search index (a
+    search should find each record's own page, not every list it is on)."""
+    return Page(
+        path=chunk.source,
+        title=_titled(title, chunk),
+        description=description,
+        body=render(template, chunk.source, chunk=chunk, **context),
+        in_nav=chunk.number == 1,
+        hide=("navigation", "toc"),
+        raw_html=True,
+        searchable=False,
+    )
+
+
 def services(inputs: SiteInputs) -> list[Page]:
     """Reusable services grouped by service area (a service can appear in several), in pages;
     every page lists every area and links to the page where it starts."""
@@ -45,24 +62,16 @@ def services(inputs: SiteInputs) -> list[Page]:
             _, count, start = areas.get(area_id, (name, 0, chunk.site_path))
             areas[area_id] = (name, count + 1, start)
     return [
-        Page(
-            path=chunk.source,
-            title=_titled("Reusable services", chunk),
-            description=f"{len(reusable)} services built by councils that other councils can "
+        _list_page(
+            chunk,
+            "Reusable services",
+            f"{len(reusable)} services built by councils that other councils can "
             "take and run, with their licence, code and documentation.",
-            body=render(
-                "services.html.j2",
-                chunk.source,
-                groups=_groups(chunk.items, areas, chunk.site_path),
-                areas=areas,
-                count=len(reusable),
-                catalogue=catalogue,
-                chunk=chunk,
-            ),
-            in_nav=chunk.number == 1,
-            hide=("navigation", "toc"),
-            raw_html=True,
-            searchable=False,
+            "services.html.j2",
+            groups=_groups(chunk.items, areas, chunk.site_path),
+            areas=areas,
+            count=len(reusable),
+            catalogue=catalogue,
         )
         for chunk in pages
     ]
@@ -88,25 +97,17 @@ def challenges(inputs: SiteInputs) -> list[Page]:
     standalone = facts.standalone_challenges(catalogue, inputs.today)
     upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
     return [
-        Page(
-            path=chunk.source,
-            title=_titled("Maker-day challenges", chunk),
-            description="Open problems that councils offer as maker-day challenges, from "
+        _list_page(
+            chunk,
+            "Maker-day challenges",
+            "Open problems that councils offer as maker-day challenges, from "
             "up-to-date projects and from upcoming maker days.",
-            body=render(
-                "challenges.html.j2",
-                chunk.source,
-                projects=chunk.items,
-                total=len(projects),
-                standalone=standalone if chunk.number == 1 else [],
-                upcoming=upcoming,
-                catalogue=catalogue,
-                chunk=chunk,
-            ),
-            in_nav=chunk.number == 1,
-            hide=("navigation", "toc"),
-            raw_html=True,
-            searchable=False,
+            "challenges.html.j2",
+            projects=chunk.items,
+            total=len(projects),
+            standalone=standalone if chunk.number == 1 else [],
+            upcoming=upcoming,
+            catalogue=catalogue,
         )
         for chunk in chunks(paths.CHALLENGES, projects, CHALLENGES_PAGE_SIZE)
     ]
@@ -118,24 +119,16 @@ def review(inputs: SiteInputs) -> list[Page]:
     rows = sorted(inputs.stale.values(), key=lambda s: (-s.days_overdue, s.id))
     items = [(catalogue.projects[s.id], s) for s in rows if s.id in catalogue.projects]
     return [
-        Page(
-            path=chunk.source,
-            title=_titled("Projects needing review", chunk),
-            description="Projects whose records have not been reviewed or updated for too "
+        _list_page(
+            chunk,
+            "Projects needing review",
+            "Projects whose records have not been reviewed or updated for too "
             "long, most overdue first, with who maintains each.",
-            body=render(
-                "review.html.j2",
-                chunk.source,
-                items=chunk.items,
-                total=len(items),
-                catalogue=catalogue,
-                facts=facts,
-                chunk=chunk,
-            ),
-            in_nav=chunk.number == 1,
-            hide=("navigation", "toc"),
-            raw_html=True,
-            searchable=False,
+            "review.html.j2",
+            items=chunk.items,
+            total=len(items),
+            catalogue=catalogue,
+            facts=facts,
         )
         for chunk in chunks(paths.REVIEW, items, REVIEW_PAGE_SIZE)
     ]
