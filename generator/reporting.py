@@ -56,22 +56,21 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
+def problem_data(problem: Problem) -> dict[str, object]:
+    """A Problem as the JSON that scripts read: the same keys wherever it is printed."""
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "level": problem.level.value,
+        "message": problem.message,
+        "hint": problem.hint,
+        "rule": problem.rule,
+    }
+
+
 def as_json(problems: Iterable[Problem]) -> str:
-    return json.dumps(
-        [
-            {
-                "path": p.path,
-                "line": p.line,
-                "column": p.column,
-                "level": p.level.value,
-                "message": p.message,
-                "hint": p.hint,
-                "rule": p.rule,
-            }
-            for p in sorted(problems)
-        ],
-        indent=2,
-    )
+    return json.dumps([problem_data(p) for p in sorted(problems)], indent=2)
 
 
 def summary(records: int, problems: list[Problem]) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from generator.approvals import Approval, owners_text
 from generator.problems import Problem
-from generator.reporting import github_annotation
+from generator.reporting import github_annotation, problem_data
 from generator.review import OtherFile, Review
 
 ANNOTATION_TITLE = "Pipeline pull-request check"
@@ -175,16 +175,7 @@ def as_json(review: Review) -> str:
                 for f in review.other_files
             ],
             "problems": [
-                {
-                    "source": name,
-                    "path": p.path,
-                    "line": p.line,
-                    "column": p.column,
-                    "level": p.level.value,
-                    "message": p.message,
-                    "hint": p.hint,
-                    "rule": p.rule,
-                }
+                {"source": name, **problem_data(p)}
                 for name, found in review.findings.items()
                 for p in found
             ],
