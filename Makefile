@@ -10,7 +10,7 @@ UV := $(TOOLS)/bin/uv
 # Install only what uv.lock pins (hashes checked), with the Python on PATH, never a download.
 SYNC := UV_PYTHON_DOWNLOADS=never UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --python $(PYTHON)
 
-.PHONY: serve test lint build validate bench docs lock clean
+.PHONY: serve test install lint build validate bench docs lock clean
 
 $(UV): .ci/uv-requirements.txt
 	$(PYTHON) -m venv $(TOOLS)
@@ -33,11 +33,14 @@ serve: $(STAMP)
 
 ## Run every test (browser tests run when Chromium is installed)
 test: $(STAMP) node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Pipeline and its test tools, exactly as uv.lock pins them (make serve and make test do this)
+install: $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks maintenance
+	$(BIN)/ruff format --check generator tests benchmarks maintenance
 
 build: $(STAMP)
 	$(BIN)/pipeline build
