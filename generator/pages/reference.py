@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator import ownership
+from generator.ownership import codeowners
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 
@@ -112,7 +112,7 @@ def fields_page(inputs: SiteInputs) -> Page:
 
 def approvals_page() -> Page:
     """'Who approves changes': the same text as CONTRIBUTING.md's section, from the package."""
-    guide = ownership.guide()
+    guide = codeowners.guide()
     # The guide is written for CONTRIBUTING.md, where it is a section; here it is the page.
     body = guide.split("\n", 1)[1] if guide.startswith("## ") else guide
     # Its sections ("###") move up a level, so no heading level is skipped after the h1.

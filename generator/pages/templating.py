@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator.pages import vocabulary
+from generator import vocabulary
 
 
 def page_dir(page_path: str) -> str:
