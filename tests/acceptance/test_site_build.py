@@ -75,7 +75,7 @@ def test_every_page_type_is_built(built_site: Path) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    broken = broken_links(built_site)
+    broken = broken_links(built_site, html_pages(built_site))
     assert not broken, "\n".join(broken)
 
 
