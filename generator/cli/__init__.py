@@ -29,7 +29,8 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, build, render, stale, codeowners, pr_report, similar, councils, intake):
+COMMANDS = (validate, new, build, render, stale, codeowners, pr_report, similar, councils, intake)
+for command in COMMANDS:
     cli.add_command(command)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator.intake.fields import FieldProblem
+from generator.intake.fields import EMPTY_WORDS, FieldProblem
 from generator.intake.forms import Form, read_body
 
 
@@ -32,6 +32,8 @@ class Answers:
     ) -> Any:
         """The answer to `field_id` through `reader`, or None (with the problem noted)."""
         value = self.values.get(field_id)
+        if isinstance(value, str) and value.strip().casefold() in EMPTY_WORDS:
+            value = None  # 'N/A' typed into a question that did not apply
         if value is not None and reader is not None:
             try:
                 value = reader(value)

@@ -71,7 +71,14 @@ def join(ws: Workspace, answers: Answers) -> Change:
             change.done.append(f"Records a pledge of {kind}{size} from {name}.")
     if message:
         change.notes.append(message)
-    change.labels = {"partners": answers.label("council"), "pledges": answers.label("pledge_kind")}
+    change.labels = {
+        "partners": answers.label("council"),
+        "role": answers.label("role"),
+        "pledges": answers.label("pledge_kind"),
+        "kind": answers.label("pledge_kind"),
+        "amount": answers.label("pledge_amount"),
+        "note": answers.label("pledge_note"),
+    }
     change.write(path, before, text)
     return change
 

@@ -17,7 +17,7 @@ from datetime import date
 from generator.handles import is_handle, normalise
 
 # What people type for "nothing"; a form field left empty says _No response_ instead.
-EMPTY_WORDS = {"", "n/a", "na", "none", "nil", "no", "-", "--", "not applicable", "tbc"}
+EMPTY_WORDS = {"", "n/a", "na", "none", "nil", "-", "--", "not applicable", "tbc", "_no response_"}
 _COUNCIL_WORDS = re.compile(
     r"\b(council|borough|city|county|district|metropolitan|london|royal|of|the|and)\b"
 )
@@ -65,7 +65,11 @@ def clean_text(text: str | None, *, limit: int | None = None) -> str | None:
     None for an empty answer or 'N/A'. Longer than `limit` characters is refused."""
     if text is None:
         return None
-    text = "".join(c for c in text if c in "\n" or unicodedata.category(c)[0] != "C")
+    # Control characters go (a bell, a form feed); format characters stay, as emoji need
+    # the zero-width joiner.
+    text = "".join(
+        c for c in text.replace("\t", " ") if c == "\n" or unicodedata.category(c) != "Cc"
+    )
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     tidy = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     tidy = "\n".join(_bullet(line) for line in tidy.split("\n"))

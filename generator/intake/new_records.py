@@ -4,6 +4,7 @@ its title or name, and an id already taken is refused rather than overwritten.""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -61,19 +62,16 @@ def new_project(ws: Workspace, answers: Answers, issue: int) -> Change:
     }
     if not answers.ticked("permission"):
         answers.refuse("permission", "please tick the box to say your council is happy to share.")
-    answers.check()
     project_id = suggest_id(str(title))
     path = f"projects/{project_id}.yml"
+    if title and ws.exists(path) and answers.problems:
+        _taken(ws, answers, project_id)  # listed with the other problems
+    answers.check()
     entry: dict[str, Any] = {"date": ws.today, "text": f"Proposed on Pipeline (issue #{issue})."}
     data["updates"] = [{**entry, "phase": data["phase"]}]
     text = record_text("project", _in_order(data, ws.key_order("project")))
     if ws.exists(path) and ws.text(path) != text:  # the same text: this form, run again
-        existing = ws.data("project").get(project_id, {}).get("title", project_id)
-        answers.refuse(
-            "title",
-            f"there is already a project with the id '{project_id}' ({existing}). If it is "
-            "yours, please use the 'Update a project' form; if not, choose a different title.",
-        )
+        _taken(ws, answers, project_id)
         answers.check()
     change = Change("new-project", f"New project: {title}", path, projects=(project_id,))
     change.write(path, ws.text(path) if ws.exists(path) else None, text)
@@ -82,6 +80,15 @@ def new_project(ws: Workspace, answers: Answers, issue: int) -> Change:
     change.labels = {key: answers.label(key) for key in _PROJECT_FIELDS}
     change.labels.update({"looking_for": answers.label("looking_for"), "updates": "Phase"})
     return change
+
+
+def _taken(ws: Workspace, answers: Answers, project_id: str) -> None:
+    existing = ws.data("project").get(project_id, {}).get("title", project_id)
+    answers.refuse(
+        "title",
+        f"there is already a project with the id '{project_id}' ({existing}). If it is "
+        "yours, please use the 'Update a project' form; if not, choose a different title.",
+    )
 
 
 _PROJECT_FIELDS = (
@@ -173,9 +180,11 @@ def new_council(ws: Workspace, answers: Answers, issue: int) -> Change:
     data = {**typed, **(found.fields() if found else {})}
     if typed["short_name"]:
         data["short_name"] = typed["short_name"]
-    answers.check()
     council_id = suggest_id(str(data.get("short_name") or data.get("name") or ""))
     path = f"councils/{council_id}.yml"
+    if answers.problems:
+        _refuse_known_council(ws, answers, data, council_id)  # listed with the other problems
+    answers.check()
     text = record_text("council", _in_order(data, ws.key_order("council")))
     before = ws.text(path) if ws.exists(path) else None
     if before != text:  # the same text: this form, run again
@@ -216,11 +225,15 @@ def _in_register(register: list[Authority] | None, typed: dict[str, Any]) -> Aut
 def _refuse_known_council(
     ws: Workspace, answers: Answers, data: dict[str, Any], council_id: str
 ) -> None:
+    named = set()
+    for key in ("name", "short_name"):
+        with contextlib.suppress(FieldProblem):  # not a council on Pipeline: good
+            named.add(find_named(str(data.get(key) or ""), ws.councils, "council"))
     for other_id, other in ws.data("council").items():
         same_code = any(
             data.get(k) and other.get(k) == data.get(k) for k in ("gss_code", "register_code")
         )
-        if other_id == council_id or same_code:
+        if other_id == council_id or other_id in named or same_code:
             answers.refuse(
                 "name",
                 f"{other.get('name', other_id)} is already on Pipeline as '{other_id}'. "

@@ -87,19 +87,22 @@ def _codeowners(ws: Workspace, change: Change, records: list[LoadedRecord]) -> N
 
 
 def _label(change: Change, problem: Problem) -> str:
-    """The form field behind the top-level key a problem is in."""
+    """The form field behind the key a problem is in: the nearest key at or before the
+    problem's place, by its own name ('role') or else its top-level key's ('partners')."""
     text = change.files.get(problem.path, "")
     try:
         keys = load_document(text).keys if text else {}
     except YamlProblem:
         keys = {}
-    above = [
-        (place[0], path[0])
-        for path, place in keys.items()
-        if len(path) == 1 and place[0] <= problem.line
-    ]
-    key = str(max(above)[1]) if above else ""
-    return change.labels.get(key, "The record")
+    place = (problem.line, problem.column)
+    before = [(where, path) for path, where in keys.items() if where <= place]
+    if not before:
+        return "The record"
+    path = max(before)[1]
+    for name in (path[-1], path[0]):
+        if isinstance(name, str) and name in change.labels:
+            return change.labels[name]
+    return "The record"
 
 
 def _lookalikes(ws: Workspace, change: Change, catalogue: Catalogue) -> list[Lookalike]:
