@@ -7,5 +7,6 @@ Data flow, one package per step:
     pages/     pure functions from the catalogue to pages and data files
     dashboard/ the community manager's figures and SVG charts (used by pages/)
     mkdocs_plugin/  the thin adapter that feeds those pages to MkDocs
+    intake/    issue forms and comment commands -> minimal, checked record changes
     cli/       the `pipeline` command
 """

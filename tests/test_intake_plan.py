@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 from click.testing import Result
 
 from generator.intake.forms import load_forms, render_body
+from generator.settings import DEFAULT_REGISTER_URL
 from tests.conftest import PROJECT_ROOT
 
 FORMS = load_forms(PROJECT_ROOT)
@@ -121,7 +123,7 @@ JOIN = {
     "pledge_amount": "£12,500",
     "pledge_note": "Subject to sign-off by our digital board.",
     "maintainers": "@hackney-officer",
-    "message": "We would love to help.",
+    "message": "We would love to help, @someone. <b>Really</b> [click](https://x.example)",
 }
 
 
@@ -141,7 +143,10 @@ def test_join(run_pipeline: Run, repo: Path) -> None:
         f"    date: {TODAY}",
     ]
     assert plan["pull_request"]["body"].startswith("Closes #42\n")
-    assert "> We would love to help." in plan["pull_request"]["body"]
+    assert (
+        "> We would love to help, &#64;someone. &lt;b&gt;Really&lt;/b&gt; \\[click\\](https://x.example)"
+        in plan["pull_request"]["body"]
+    )
     assert "a maintainer of this project or Devon" in plan["comment"]
 
 
@@ -159,13 +164,13 @@ def test_update_form_with_a_phase_and_a_review(run_pipeline: Run, repo: Path) ->
     record = yaml.safe_load((repo / "projects" / "report-a-pothole.yml").read_text())
     assert record["phase"] == "alpha"
     assert record["updates"][0] == {
-        "date": __import__("datetime").date(2026, 11, 30),
+        "date": date(2026, 11, 30),
         "text": "Passed the alpha assessment.",
         "phase": "alpha",
     }
     assert str(record["next_assessment"]) == "2027-03-10"
     assert str(record["last_reviewed"]) == TODAY
-    assert "roads@devon.gov.uk" in plan["pull_request"]["body"]
+    assert "roads&#64;devon.gov.uk" in plan["pull_request"]["body"]  # mentions nobody
 
 
 def test_propose_project(run_pipeline: Run, repo: Path) -> None:
@@ -434,3 +439,30 @@ def test_awkward_bodies(run_pipeline: Run, repo: Path) -> None:
     )
     assert record["phase"] == "discovery"
     assert "&lt;script&gt;" not in plan["comment"] and "<script>" not in plan["comment"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "is not a JSON event file"),
+        ('{"action": "opened"}', "The event has no issue"),
+        ('{"issue": {"number": "seven"}}', "The event's issue has no number."),
+    ],
+)
+def test_an_unusable_event_file_is_a_plain_error(
+    run_pipeline: Run, repo: Path, content: str, message: str
+) -> None:
+    path = repo.parent / "event.json"
+    path.write_text(content, encoding="utf-8")
+    result = run_pipeline(repo, "intake", str(path))
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_the_register_address_comes_from_pipeline_yml(run_pipeline: Run, repo: Path) -> None:
+    settings = repo / "pipeline.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert DEFAULT_REGISTER_URL in text  # the one place the workflow's download comes from
+    settings.write_text(text.replace(DEFAULT_REGISTER_URL, "https://example.org/r.csv"))
+    result = run_pipeline(repo, "intake", "--register-url")
+    assert result.output == "https://example.org/r.csv\n"
