@@ -118,18 +118,22 @@ def set_value(text: str, key: str, value: Any, order: Sequence[str]) -> str:
     """`text` with top-level `key` set to `value` (a scalar, or a mapping or list)."""
     root = _root(text)
     present = _top(root).get(key)
-    scalar = present is not None and isinstance(present[1], yaml.ScalarNode)
-    if scalar and present[1].value != "" and not isinstance(value, dict | list):  # type: ignore[index]
-        node = present[1]  # type: ignore[index]
+    if present is None:
+        block = _with_eol(dump({key: value}), text)
+        return _splice(text, (at := _insert_at(text, key, order, root)), at, block)
+    key_node, node = present
+    if (
+        isinstance(node, yaml.ScalarNode)
+        and node.value != ""
+        and not isinstance(value, dict | list)
+    ):
+        # Only the value's own characters change: a comment after it on the line stays.
         start, end = node.start_mark.index, node.end_mark.index
         kept = text[start:end][len(text[start:end].rstrip("\r\n")) :]
         return text[:start] + _dump_scalar(value) + kept + text[end:]
-    block = _with_eol(dump({key: value}), text)
-    if present:
-        start = text.rfind("\n", 0, present[0].start_mark.index) + 1
-        end = _next_line(text, _content_end(present[1]))
-        return _splice(text, start, end, block)
-    return _splice(text, (at := _insert_at(text, key, order, root)), at, block)
+    start = text.rfind("\n", 0, key_node.start_mark.index) + 1
+    end = _next_line(text, _content_end(node))
+    return _splice(text, start, end, _with_eol(dump({key: value}), text))
 
 
 def add_item(
