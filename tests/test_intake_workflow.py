@@ -163,7 +163,10 @@ def test_a_form_opens_one_pull_request_updated_on_edit_and_closed_with_the_issue
     assert create["args"][create["args"].index("--head") + 1] == "intake/issue-42"
     assert create["args"][create["args"].index("--base") + 1] == "main"
     assert create["body"].startswith("Closes #42\n")
-    assert "Who must approve" in create["body"] or "@devon-digital-example" in create["body"]
+    # The pull request carries `pipeline pr-report`'s summary: who must approve, from CODEOWNERS.
+    assert "## Pipeline: what this pull request changes" in create["body"]
+    assert "### Who must approve" in create["body"]
+    assert "@devon-digital-example" in create["body"].split("### Who must approve")[1]
     (reply,) = [c for c in calls if c["args"][:2] == ["issue", "comment"]]
     assert reply["body"].startswith("<!-- pipeline-intake -->")
     record = yaml.safe_load(remote.show("intake/issue-42", "projects/report-a-pothole.yml"))
