@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, in C
+
 
 class EditError(Exception):
     """The record's text is not a YAML mapping that can be edited safely."""
@@ -56,7 +58,7 @@ def _dump_scalar(value: str | date | int | float | bool) -> str:
 
 def _root(text: str) -> yaml.MappingNode:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise EditError(f"the record is not valid YAML: {exc}") from None
     if not isinstance(node, yaml.MappingNode):

@@ -9,7 +9,7 @@ from typing import Any
 from generator.intake.answers import Answers
 from generator.intake.change import Change
 from generator.intake.edits import add_item, set_value
-from generator.intake.fields import a_date, amount, clean_text, find_named, one_line
+from generator.intake.fields import a_date, amount, clean_text, find_named, handles, one_line
 from generator.intake.workspace import Workspace
 from generator.stale_report import markdown_inline
 
@@ -38,6 +38,7 @@ def join(ws: Workspace, answers: Answers) -> Change:
     how_much = answers.get("pledge_amount", lambda t: amount(one_line(t) or ""))
     note = answers.get("pledge_note", lambda t: one_line(t, limit=500))
     message = answers.get("message", lambda t: clean_text(t, limit=TEXT_LIMIT))
+    github = answers.get("maintainers", lambda t: handles(one_line(t) or ""))
     data = ws.data("project").get(project_id or "", {})
     if council and council == data.get("lead_council"):
         answers.refuse("council", f"{ws.council_label(council)} already leads this project.")
@@ -69,6 +70,8 @@ def join(ws: Workspace, answers: Answers) -> Change:
             unit = {"time": " days", "money": " pounds"}.get(kind, "")
             size = f" ({how_much:,}{unit})" if how_much is not None else ""
             change.done.append(f"Records a pledge of {kind}{size} from {name}.")
+    if github:
+        change.notes.append(f"Who to mention at {ws.council_label(council)}: {', '.join(github)}")
     if message:
         change.notes.append(message)
     change.labels = {
