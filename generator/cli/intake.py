@@ -14,7 +14,7 @@ from generator.intake.forms import FormError
 from generator.intake.plan import apply as apply_plan
 from generator.intake.plan import decide
 from generator.intake.workspace import Workspace
-from generator.register import RegisterError, read_register
+from generator.register.authorities import RegisterError, read_register
 from generator.settings import SettingsError, load_settings
 
 

@@ -19,7 +19,7 @@ from generator.intake.existing import UPDATE_TEXT_LIMIT, find_project, progress,
 from generator.intake.fields import FieldProblem, one_line
 from generator.intake.forms import form_for_issue
 from generator.intake.workspace import Workspace
-from generator.stale_report import markdown_inline
+from generator.markdown_safe import github_inline
 
 _COMMAND = re.compile(r"\A\s*/(reviewed|update|retire)\b(.*)\Z", re.DOTALL | re.IGNORECASE)
 _STALE_MARKER = re.compile(r"<!-- pipeline-stale: ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
@@ -75,7 +75,7 @@ def reviewed(ws: Workspace, project_id: str, command: Command) -> Change:
     data = ws.data("project")[project_id]
     path = project_path(project_id)
     before = ws.text(path)
-    title = markdown_inline(str(data.get("title", project_id)))
+    title = github_inline(str(data.get("title", project_id)))
     change = Change("reviewed", f"Reviewed: {data.get('title', project_id)}", path)
     if str(data.get("last_reviewed")) == ws.today.isoformat():
         change.done.append(f"**{title}** is already marked as reviewed on {ws.today}.")

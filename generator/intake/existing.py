@@ -11,7 +11,7 @@ from generator.intake.change import Change
 from generator.intake.edits import add_item, set_value
 from generator.intake.fields import a_date, amount, clean_text, find_named, handles, one_line
 from generator.intake.workspace import Workspace
-from generator.stale_report import markdown_inline
+from generator.markdown_safe import github_inline
 
 # Limits from the project schema, checked early so the reply can name the field.
 UPDATE_TEXT_LIMIT = 2_000
@@ -49,8 +49,8 @@ def join(ws: Workspace, answers: Answers) -> Change:
     path = project_path(project_id)
     before = ws.text(path)
     text, order = before, ws.key_order("project")
-    name = markdown_inline(ws.council_label(council))
-    title = markdown_inline(str(data.get("title", project_id)))
+    name = github_inline(ws.council_label(council))
+    title = github_inline(str(data.get("title", project_id)))
     change = Change("join", f"{ws.council_label(council)} joins {data.get('title')}", path)
     partners = [p for p in data.get("partners") or [] if isinstance(p, dict)]
     if any(p.get("council") == council for p in partners):
@@ -135,7 +135,7 @@ def progress(
     path = project_path(project_id)
     before = ws.text(path)
     text, order = before, ws.key_order("project")
-    title = markdown_inline(str(data.get("title", project_id)))
+    title = github_inline(str(data.get("title", project_id)))
     change = Change(kind, f"Update {data.get('title', project_id)}", path)
     moved = phase if phase and phase != data.get("phase") else None
     entry: dict[str, Any] = {"date": ws.today, "text": note}
@@ -197,7 +197,7 @@ def _project_challenge(
     wanted = {"problem": problem, **({"help_wanted": helpers} if helpers else {})}
     change.subject = change.subject or path
     change.projects = (project_id,)
-    title = markdown_inline(str(data.get("title", project_id)))
+    title = github_inline(str(data.get("title", project_id)))
     if data.get("challenge") == wanted:
         change.done.append(f"**{title}** already offers this challenge.")
         return
@@ -210,7 +210,7 @@ def _makerday_challenge(ws: Workspace, change: Change, makerday: str, entry: dic
     path = f"makerdays/{makerday}.yml"
     data = ws.data("makerday")[makerday]
     change.subject = change.subject or path
-    title = markdown_inline(str(data.get("title", makerday)))
+    title = github_inline(str(data.get("title", makerday)))
     if entry in (data.get("challenges") or []):
         change.done.append(f"**{title}** already has this challenge.")
         return

@@ -24,8 +24,8 @@ from generator.intake.fields import (
 )
 from generator.intake.workspace import Workspace
 from generator.loading.files import schema_comment, suggest_id
-from generator.register import Authority
-from generator.stale_report import markdown_inline
+from generator.markdown_safe import github_inline
+from generator.register.authorities import Authority
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _ROLES = ("partner", "contributor", "observer")
@@ -75,8 +75,8 @@ def new_project(ws: Workspace, answers: Answers, issue: int) -> Change:
         answers.check()
     change = Change("new-project", f"New project: {title}", path, projects=(project_id,))
     change.write(path, ws.text(path) if ws.exists(path) else None, text)
-    lead_name = markdown_inline(ws.council_label(str(lead)))
-    change.done.append(f"Adds the project **{markdown_inline(str(title))}**, led by {lead_name}.")
+    lead_name = github_inline(ws.council_label(str(lead)))
+    change.done.append(f"Adds the project **{github_inline(str(title))}**, led by {lead_name}.")
     change.labels = {key: answers.label(key) for key in _PROJECT_FIELDS}
     change.labels.update({"looking_for": answers.label("looking_for"), "updates": "Phase"})
     return change
@@ -192,7 +192,7 @@ def new_council(ws: Workspace, answers: Answers, issue: int) -> Change:
         answers.check()
     change = Change("new-council", f"New council: {data['name']}", path)
     change.write(path, before, text)
-    change.done.append(f"Signs up **{markdown_inline(str(data['name']))}** as `{council_id}`.")
+    change.done.append(f"Signs up **{github_inline(str(data['name']))}** as `{council_id}`.")
     if found:
         change.done.append(
             "Takes its official name and codes from mySociety's register of local authorities "

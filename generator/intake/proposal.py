@@ -10,20 +10,20 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.catalogue import Catalogue, build_catalogue
+from generator.catalogue.construction import build_catalogue
+from generator.catalogue.model import Catalogue
 from generator.checking.repository import check_repository
-from generator.duplicates import joinable_lookalikes
 from generator.intake.change import Change
 from generator.intake.workspace import Workspace
 from generator.loading.files import KIND_FOLDERS, LoadedRecord
 from generator.loading.yaml_positions import YamlProblem, load_document
-from generator.ownership import CODEOWNERS_PATH, ownership_of, render_codeowners
+from generator.markdown_safe import github_inline
+from generator.ownership.codeowners import CODEOWNERS_PATH, ownership_of, render_codeowners
 from generator.pages.model import SiteSettings
 from generator.problems import Problem
-from generator.settings import load_settings
-from generator.similarity import SimilarityIndex
-from generator.stale_issues import PlanError, repository_url
-from generator.stale_report import markdown_inline
+from generator.pull_request.similar_projects import joinable_lookalikes
+from generator.settings import load_settings, repository_url
+from generator.similarity.engine import SimilarityIndex
 
 # What `pipeline validate` reads besides the records.
 _SUPPORT = ("schema", "pipeline.yml")
@@ -115,8 +115,8 @@ def _lookalikes(ws: Workspace, change: Change, catalogue: Catalogue) -> list[Loo
             rule = ws.ownership.rule_for(other.path)
             found.append(
                 Lookalike(
-                    title=markdown_inline(other.title),
-                    lead=markdown_inline(lead.label if lead else other.lead_council),
+                    title=github_inline(other.title),
+                    lead=github_inline(lead.label if lead else other.lead_council),
                     phase=other.phase,
                     join_url=settings.join_url(other.id, other.title),
                     page_url=settings.page_url(f"projects/{other.id}/"),
@@ -129,10 +129,7 @@ def _lookalikes(ws: Workspace, change: Change, catalogue: Catalogue) -> list[Loo
 def _site(root: Path) -> SiteSettings:
     """Where the site and repository are, from GitHub's environment or mkdocs.yml."""
     defaults = SiteSettings()
-    try:
-        repo = repository_url(root, os.environ)
-    except PlanError:
-        repo = defaults.repo_url
+    repo = repository_url(root, os.environ) or defaults.repo_url
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8") if config.exists() else ""
     found = re.search(r"^site_url:\s*['\"]?(https?://[^\s'\"]+)", text, re.MULTILINE)

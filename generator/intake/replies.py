@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from generator.intake.change import Change
 from generator.intake.proposal import Checked, Lookalike
-from generator.ownership import Rule
-from generator.stale_report import markdown_inline
+from generator.markdown_safe import github_inline
+from generator.ownership.codeowners import Rule
 
 MARKER = "<!-- pipeline-intake -->"
 
@@ -28,7 +28,7 @@ def refused(login: str, problems: list[tuple[str, str]], *, form: bool) -> str:
         MARKER,
         f"Thank you, {_mention(login)}. Before this can become a change to Pipeline, {how}",
         "",
-        *(f"- **{label}**: {_sentence(markdown_inline(message))}" for label, message in problems),
+        *(f"- **{label}**: {_sentence(github_inline(message))}" for label, message in problems),
         "",
         "Nothing has been changed yet. "
         + ("The check runs again when you save the issue." if form else ""),
@@ -57,7 +57,7 @@ def proposed(login: str, change: Change, checked: Checked, rule: Rule) -> str:
     ]
     if checked.warnings:
         lines += ["", "The checks found things worth a look (they do not stop the change):", ""]
-        lines += [f"- {markdown_inline(w)}" for w in checked.warnings]
+        lines += [f"- {github_inline(w)}" for w in checked.warnings]
     if checked.lookalikes:
         lines += ["", *similar(checked.lookalikes)]
     return "\n".join(lines) + "\n"
@@ -95,10 +95,10 @@ def pull_request_body(issue: int, login: str, change: Change, checked: Checked) 
         "`pipeline validate` passed on the changed records before this was proposed.",
     ]
     if checked.warnings:
-        lines += ["", "Warnings:", "", *(f"- {markdown_inline(w)}" for w in checked.warnings)]
+        lines += ["", "Warnings:", "", *(f"- {github_inline(w)}" for w in checked.warnings)]
     if checked.lookalikes:
         lines += ["", *similar(checked.lookalikes)]
     for note in change.notes:
-        quoted = [f"> {markdown_inline(line)}" for line in note.split("\n")]
+        quoted = [f"> {github_inline(line)}" for line in note.split("\n")]
         lines += ["", "From the issue:", "", *quoted]
     return "\n".join(lines) + "\n"

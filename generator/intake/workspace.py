@@ -13,8 +13,8 @@ from generator.checking.repository import read_all
 from generator.intake.fields import Named, councils_from, projects_from
 from generator.intake.forms import Form, load_forms
 from generator.loading.files import KIND_FOLDERS, LoadedRecord, discover
-from generator.ownership import Ownership, ownership_of
-from generator.register import Authority
+from generator.ownership.codeowners import Ownership, ownership_of
+from generator.register.authorities import Authority
 from generator.settings import load_settings
 
 SCHEMA_ORDER_FILES = {kind: f"schema/{kind}.schema.json" for kind in KIND_FOLDERS}
