@@ -146,7 +146,7 @@ def _not_found(text: str, items: list[Named], what: str) -> str:
     found = f"There is no {what} called '{text}'."
     if guesses:
         guess = by_name[guesses[0]]
-        return f"{found} Did you mean {guess.label} ({guess.id})?"
+        return f"{found} Did you mean {guess.label}?"
     return found
 
 

@@ -303,7 +303,7 @@ def test_members_may_use_commands_and_others_get_a_polite_reply(
             "join-project",
             {**JOIN, "council": "Hackny"},
             "Your council",
-            "There is no council called 'Hackny'. Did you mean Hackney (hackney)?",
+            "There is no council called 'Hackny'. Did you mean Hackney?",
         ),
         ("join-project", {**JOIN, "pledge_amount": "lots"}, "How much?", "is not a number"),
         ("join-project", {**JOIN, "council": "Devon"}, "Your council", "already leads"),
