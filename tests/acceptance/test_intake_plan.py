@@ -16,7 +16,10 @@ import pytest
 import yaml
 from click.testing import Result
 
+from generator.intake.event import parse_event
 from generator.intake.forms import load_forms, render_body
+from generator.intake.plan import apply, decide
+from generator.intake.workspace import Workspace
 from generator.settings import DEFAULT_REGISTER_URL
 from tests.conftest import PROJECT_ROOT
 
@@ -466,3 +469,38 @@ def test_the_register_address_comes_from_pipeline_yml(run_pipeline: Run, repo: P
     settings.write_text(text.replace(DEFAULT_REGISTER_URL, "https://example.org/r.csv"))
     result = run_pipeline(repo, "intake", "--register-url")
     assert result.output == "https://example.org/r.csv\n"
+
+
+PROJECTS = sorted(p.stem for p in (PROJECT_ROOT / "projects").glob("*.yml"))
+
+
+@pytest.mark.parametrize("project_id", PROJECTS)
+def test_every_example_project_changes_only_where_asked(repo: Path, project_id: str) -> None:
+    """/reviewed, /update and a join on each example record: the diff is only the change."""
+    path = repo / "projects" / f"{project_id}.yml"
+    before = path.read_text(encoding="utf-8")
+    workspace = Workspace.open(repo, date(2026, 11, 30))
+    data = workspace.data("project")[project_id]
+    involved = {data["lead_council"], *(p["council"] for p in data.get("partners", []))}
+    joiner = next(c for c in sorted(workspace.records["council"]) if c not in involved)
+    events = [
+        comment_event("/reviewed", "a-member", "MEMBER"),
+        comment_event("/update Checked with the team.", "a-member", "MEMBER"),
+        form_event("join-project", {"project": project_id, "council": joiner, "role": "observer"}),
+    ]
+    for event in events:
+        event["issue"]["body"] = event["issue"]["body"].replace("report-a-pothole", project_id)
+        plan = decide(Workspace.open(repo, date(2026, 11, 30)), parse_event(event))
+        assert plan.ok, plan.comment
+        apply(repo, plan)
+    after = path.read_text(encoding="utf-8")
+    diff = [d for d in difflib.ndiff(before.splitlines(), after.splitlines()) if d[:2] in "- + "]
+    removed = [d[2:] for d in diff if d.startswith("- ")]
+    assert removed in ([], [f"last_reviewed: {data['last_reviewed']}"])
+    added = [d[2:].strip() for d in diff if d.startswith("+ ")]
+    assert f"last_reviewed: {TODAY}" in added
+    assert {f"- date: {TODAY}", "text: Checked with the team.", f"- council: {joiner}"} <= set(
+        added
+    )
+    new_keys = ("updates" not in data) + ("partners" not in data)  # 'updates:', 'partners:'
+    assert len(added) == 1 + 2 + 3 + new_keys
