@@ -334,6 +334,13 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
 
 _PLAIN_ENGLISH = [
     (
+        # libyaml 0.2.5+ (in PyYAML 6.0.3+) stops at 1,000 levels itself, before MAX_DEPTH is
+        # reached in _build.
+        "exceeded maximum nesting depth",
+        f"The record is nested more than {MAX_DEPTH} levels deep.",
+        "Records are shallow: check the brackets and indentation around this line.",
+    ),
+    (
         "mapping values are not allowed",
         "A colon ':' appears where YAML does not expect one.",
         "If the text contains ': ', put the whole value in quotes, "
