@@ -1,6 +1,9 @@
-"""Plain-English words for the closed lists in the schemas."""
+"""Plain-English words for the closed lists in the schemas, in the order pages show them."""
 
 from __future__ import annotations
+
+# Record kind -> its name in a sentence; the order records are listed in.
+RECORD_KINDS = {"project": "project", "council": "council", "makerday": "maker day"}
 
 SERVICE_MANUAL = "https://www.gov.uk/service-manual/agile-delivery"
 

@@ -29,7 +29,8 @@ CODEOWNERS_PATH = ".github/CODEOWNERS"
 # Owned by the core maintainers whatever the records say; pipeline.yml names them, so it
 # must not be changed without them either.
 CORE_PATTERNS = ("/schema/", "/generator/", "/.github/", "/mkdocs.yml", "/pipeline.yml")
-KIND_ORDER = ("council", "project", "makerday")
+# The order of the sections in the generated CODEOWNERS.
+CODEOWNERS_ORDER = ("council", "project", "makerday")
 # Characters that need no escaping in a CODEOWNERS (gitignore-style) pattern. Record paths are
 # made of valid ids, so they never need more; anything else is refused rather than guessed.
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+$")
@@ -160,7 +161,7 @@ def ownership_of(records: Iterable[LoadedRecord], core: Sequence[str]) -> Owners
             "pipeline.yml names no core_maintainers, so files without other owners would have "
             "none. Add a list such as core_maintainers: ['@localgovdigital/pipeline-core']."
         )
-    loaded = sorted(records, key=lambda r: (KIND_ORDER.index(r.kind), r.path))
+    loaded = sorted(records, key=lambda r: (CODEOWNERS_ORDER.index(r.kind), r.path))
     councils = {
         r.id: (
             Source("council", r.id, _council_label(r)),
@@ -240,7 +241,7 @@ def render_codeowners(ownership: Ownership) -> str:
     lines.append("# The schemas, the generator, the workflows and the site's configuration.")
     lines.extend(_line(r) for r in core)
     records = [r for r in rest if r.pattern not in CORE_PATTERNS]
-    for kind in KIND_ORDER:
+    for kind in CODEOWNERS_ORDER:
         folder = f"/{KIND_FOLDERS[kind]}/"
         chosen = [r for r in records if r.pattern.startswith(folder)]
         if not chosen:

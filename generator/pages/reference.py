@@ -15,7 +15,7 @@ from generator.ownership import codeowners
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 
-KINDS = (
+RECORD_FILES = (
     ("project", "Projects", "projects/<id>.yml"),
     ("council", "Councils", "councils/<id>.yml"),
     ("makerday", "Maker days", "makerdays/<id>.yml"),
@@ -89,7 +89,7 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
 
 def fields_page(inputs: SiteInputs) -> Page:
     kinds = []
-    for kind, heading, file in KINDS:
+    for kind, heading, file in RECORD_FILES:
         text = inputs.schemas.get(f"{kind}.schema.json")
         if text:
             schema = json.loads(text)

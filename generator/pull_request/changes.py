@@ -11,9 +11,7 @@ from typing import Any
 
 from generator.git.history import record_id
 from generator.git.runner import PathChange
-
-KIND_WORDS = {"project": "project", "council": "council", "makerday": "maker day"}
-KIND_ORDER = tuple(KIND_WORDS)
+from generator.vocabulary import RECORD_KINDS
 
 # What makes a record the same thing after an edit. Two versions with none of these in common
 # AND mostly different text are different things, whatever the file is called.
@@ -55,7 +53,7 @@ class RecordChange:
 
     @property
     def kind_word(self) -> str:
-        return KIND_WORDS[self.kind]
+        return RECORD_KINDS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,11 @@ def classify(changes: Iterable[PathChange]) -> ChangeSet:
             add({"A": "added", "D": "deleted"}.get(change.status, "changed"), change)
     order = {"deleted": 0, "renamed": 1, "changed": 2, "added": 3}
     return ChangeSet(
-        tuple(sorted(records, key=lambda r: (KIND_ORDER.index(r.kind), order[r.status], r.path))),
+        tuple(
+            sorted(
+                records, key=lambda r: (list(RECORD_KINDS).index(r.kind), order[r.status], r.path)
+            )
+        ),
         tuple(sorted(other, key=lambda c: c.path)),
     )
 

@@ -7,9 +7,9 @@ old address drops out of search results.
 
 from __future__ import annotations
 
-import posixpath
-
 from jinja2 import Environment
+
+from generator.pages.templating import relative_url
 
 _TEMPLATE = """\
 <!doctype html>
@@ -33,14 +33,6 @@ Please update any links or bookmarks.</p>
 """
 
 _environment = Environment(autoescape=True, keep_trailing_newline=True)
-
-
-def relative_url(from_page: str, to_page: str) -> str:
-    """The link from one directory-style page path to another:
-    'projects/old/' -> 'projects/new/' gives '../new/'."""
-    start = posixpath.dirname(from_page.rstrip("/") + "/index.html")
-    target = posixpath.relpath(to_page.rstrip("/") or ".", start)
-    return target if target.endswith("/") else f"{target}/"
 
 
 def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str = "") -> str:

@@ -16,7 +16,7 @@ from click.testing import Result
 
 from generator.outputs import api
 from tests.conftest import PROJECT_ROOT
-from tests.site_helpers import _external, parse_html, site_repository, target_file
+from tests.site_helpers import broken_links, site_repository
 
 TODAY = "2026-11-22"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -75,20 +75,7 @@ def test_every_page_type_is_built(built_site: Path) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    broken = []
-    ids: dict[Path, set[str]] = {}
-    for page in html_pages(built_site):
-        for link in parse_html(page).links:
-            if _external(link) or link.startswith(("mailto:", "#__")):
-                continue
-            target, fragment = target_file(built_site, page, link)
-            if not target.is_file():
-                broken.append(f"{page.relative_to(built_site)}: {link}")
-                continue
-            if fragment and target.suffix == ".html":
-                found = ids.setdefault(target, parse_html(target).ids)
-                if fragment not in found:
-                    broken.append(f"{page.relative_to(built_site)}: {link} (no #{fragment})")
+    broken = broken_links(built_site, html_pages(built_site))
     assert not broken, "\n".join(broken)
 
 

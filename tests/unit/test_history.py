@@ -14,8 +14,9 @@ from generator.git.history import (
     renamed_paths,
 )
 from generator.git.runner import PathChange
+from generator.pages.templating import relative_url
 from generator.pull_request.changes import classify, same_record, similarity
-from generator.site.redirects import redirect_files, redirect_page, relative_url
+from generator.site.redirects import redirect_files, redirect_page
 from tests.gitrepos import GitRepo, council, project
 
 
