@@ -174,6 +174,8 @@ def load_document(text: str) -> Document:
 
 
 def _build(text: str, *, track: bool) -> _Built:
+    # Over 60 lines on purpose: one loop over every YAML event of every record, where a call per
+    # event would cost more than the rest of loading; each branch is one kind of event.
     doc = _Built(track)
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
