@@ -53,8 +53,8 @@ def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
     return on if isinstance(on, dict) else {name: None for name in on}
 
 
-def test_there_are_four_workflows() -> None:
-    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "upstream"}
+def test_there_are_five_workflows() -> None:
+    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "intake", "upstream"}
 
 
 def test_actionlint_with_shellcheck_finds_nothing() -> None:
@@ -103,7 +103,7 @@ def test_no_template_expansion_inside_scripts() -> None:
                 assert "${{" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
 
 
-def test_only_the_stale_workflow_may_write_and_only_to_issues() -> None:
+def test_only_stale_and_intake_may_write_to_the_repository() -> None:
     writes = {
         (path.stem, name, scope)
         for path in WORKFLOWS
@@ -113,6 +113,9 @@ def test_only_the_stale_workflow_may_write_and_only_to_issues() -> None:
     }
     assert writes == {
         ("stale", "stale", "issues"),
+        ("intake", "intake", "contents"),
+        ("intake", "intake", "pull-requests"),
+        ("intake", "intake", "issues"),
         ("publish", "deploy", "pages"),
         ("publish", "deploy", "id-token"),
     }
@@ -125,6 +128,17 @@ def test_triggers() -> None:
     assert "workflow_dispatch" in on["publish"]
     assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
     assert "schedule" in on["upstream"] and "workflow_dispatch" in on["upstream"]
+    assert on["intake"] == {
+        "issues": {"types": ["opened", "edited", "reopened", "closed"]},
+        "issue_comment": {"types": ["created"]},
+    }
+
+
+def test_workflow_scripts_pass_shellcheck() -> None:
+    scripts = sorted((PROJECT_ROOT / ".github" / "scripts").glob("*.sh"))
+    assert scripts
+    done = run(tool("shellcheck"), "--format", "gcc", *(str(p) for p in scripts))
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def steps(name: str) -> list[dict[str, Any]]:
@@ -193,7 +207,7 @@ def test_workflows_call_commands_that_exist() -> None:
         for step in job.get("steps", [])
         for match in re.findall(r"\bpipeline ([a-z-]+)", step.get("run", ""))
     }
-    assert {"validate", "stale"} <= called
+    assert {"validate", "stale", "intake"} <= called
     assert called - set(cli.commands) <= {"pr-report"}
 
 
