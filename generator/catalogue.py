@@ -57,11 +57,21 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Adoption:
+    """A council using a reusable service; `replaced` is what it stopped building or buying."""
+
+    council: str
+    since: date | None = None
+    replaced: str = ""
+
+
+@dataclass(frozen=True)
 class Reuse:
     licence: str = ""
     repository: str = ""
     documentation: str = ""
-    adopted_by: tuple[str, ...] = ()
+    adopted_by: tuple[str, ...] = ()  # council ids, however the record writes them
+    adoptions: tuple[Adoption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -264,6 +274,16 @@ def _links(items: Any) -> tuple[Link, ...]:
     return tuple(Link(i["title"], i["url"]) for i in items or ())
 
 
+def _adoptions(reuse: dict[str, Any]) -> tuple[Adoption, ...]:
+    """`adopted_by` items are a council id or `{council, since, replaced}`."""
+    return tuple(
+        Adoption(a, None, "")
+        if isinstance(a, str)
+        else Adoption(a["council"], _day(a.get("since")), a.get("replaced") or "")
+        for a in reuse.get("adopted_by") or ()
+    )
+
+
 def project_from(record: LoadedRecord) -> Project:
     d = record.data
     reuse = d.get("reuse")
@@ -305,7 +325,8 @@ def project_from(record: LoadedRecord) -> Project:
             reuse.get("licence") or "",
             reuse.get("repository") or "",
             reuse.get("documentation") or "",
-            tuple(reuse.get("adopted_by") or ()),
+            tuple(a.council for a in _adoptions(reuse)),
+            _adoptions(reuse),
         )
         if reuse
         else None,
