@@ -14,6 +14,7 @@ from generator.cli.councils import councils
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
+from generator.cli.savings import savings
 from generator.cli.similar import similar
 from generator.cli.stale import stale
 from generator.cli.validate import validate
@@ -28,7 +29,18 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, build, render, stale, codeowners, pr_report, similar, councils):
+for command in (
+    validate,
+    new,
+    build,
+    render,
+    stale,
+    codeowners,
+    pr_report,
+    similar,
+    councils,
+    savings,
+):
     cli.add_command(command)
 
 

@@ -33,3 +33,4 @@ API = "api/"
 REVIEW = "review/"
 DASHBOARD = "dashboard/"
 ACCESSIBILITY = "accessibility/"
+SAVINGS = "about/savings/"  # how the savings figures are worked out

@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator.pages import vocabulary
+from generator.savings import wording as savings_wording
 
 
 def page_dir(page_path: str) -> str:
@@ -115,6 +116,9 @@ def environment() -> Environment:
         phase_label=vocabulary.phase_label,
         slug=vocabulary.slug,
         github_url=github_url,
+        money_range=savings_wording.money_range,
+        pounds=savings_wording.pounds,
+        adoption=savings_wording.adoption_sentence,
     )
     env.globals.update(vocabulary=vocabulary)
     return env

@@ -7,6 +7,7 @@ finance team can redo the sums; each estimate also has its rounded `text`, as th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -222,3 +223,9 @@ def _yes(value: bool) -> str:
 
 def _blank(value: Decimal | None) -> object:
     return "" if value is None else _number(value)
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """The document as the API publishes it: `<`, `>` and `&` escaped, as in every API file."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

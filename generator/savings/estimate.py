@@ -153,9 +153,13 @@ class Savings:
     councils: Mapping[str, CouncilSavings]
     totals: Totals
     by_project: Mapping[str, ServiceSavings]  # the services again, by project id
+    shared_by_project: Mapping[str, SharedCost]
 
     def service(self, project_id: str) -> ServiceSavings | None:
         return self.by_project.get(project_id)
+
+    def shared_cost(self, project_id: str) -> SharedCost | None:
+        return self.shared_by_project.get(project_id)
 
     def council(self, council_id: str) -> CouncilSavings:
         return self.councils.get(council_id) or _council(council_id, [], [], [])
@@ -305,4 +309,5 @@ def estimate(catalogue: Catalogue, band_points: Mapping[str, tuple[int, int]]) -
         councils=_councils(catalogue, services),
         totals=_totals(services, shared, pledges),
         by_project={s.project: s for s in services},
+        shared_by_project={s.project: s for s in shared},
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.savings.estimate import Money, ServiceSavings
+from generator.savings.estimate import CouncilSavings, Money, ServiceSavings
 
 SIGNIFICANT = 2
 
@@ -69,3 +69,43 @@ def adoption_sentence(service: ServiceSavings) -> str:
             "not recorded."
         )
     return f"{adopted}: an estimated {money_range(service.avoided)} not spent again."
+
+
+WHY_NOT_COUNTED = {
+    "lead": "it is the lead council, which built it",
+    "builder": "it helped build it as a partner",
+    "repeat": "it is listed more than once",
+}
+
+
+def council_adoption(service: ServiceSavings, council: str) -> str:
+    """What one council's adoption of a service is counted as, for the council's page."""
+    adopter = next((a for a in service.adopters if a.council == council), None)
+    if adopter and adopter.not_counted:
+        return f"not counted as reuse, because {WHY_NOT_COUNTED[adopter.not_counted]}."
+    if service.retired:
+        return "retired, so no longer counted as a saving."
+    if service.each is None:
+        return "its budget is not known, so the saving is not estimated."
+    return f"an estimated {money_range(service.each)} not spent building its own."
+
+
+def council_reuse_total(council: CouncilSavings) -> str:
+    """The total of what a council's own adoptions avoided."""
+    priced = len(council.adopted) - council.adopted_unknown
+    if not priced:
+        return "The budgets of the services it reused are not known, so no saving is estimated."
+    text = f"In all, an estimated {money_range(council.avoided)} not spent building its own"
+    if council.adopted_unknown:
+        return f"{text}, besides {council.adopted_unknown:,} with a budget that is not known."
+    return f"{text}."
+
+
+def council_others_total(council: CouncilSavings) -> str:
+    """The total of what other councils avoided by adopting services this council built."""
+    if not any(s.each for s in council.reused_from_it):
+        return "The budgets of these services are not known, so no saving is estimated."
+    return (
+        f"In all, an estimated {money_range(council.others_avoided)} that other councils did "
+        "not spend again."
+    )
