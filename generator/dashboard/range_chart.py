@@ -1,7 +1,7 @@
 """Range charts: for estimates that are a low and a high figure, never one number.
 
 Each row is a label over a bar that starts at the low figure and ends at the high one, on a
-scale from zero, with the range written after it. It follows charts.py's accessibility pattern
+scale from zero (a thin line leads from zero to the bar), with the range written after it. It follows charts.py's accessibility pattern
 (role="img", <title> and <desc>, the table after it gives every value) and layout.
 """
 
@@ -55,6 +55,7 @@ def render_range_chart(chart: RangeChart) -> str:
                 "label_y": y + 15,
                 "bar_x": round(1 + start, 1),
                 "bar_y": y + BAR_TOP,
+                "track_y": y + BAR_TOP + BAR_HEIGHT / 2 - 1,  # from zero to the low figure
                 "bar_width": round(max(end - start, 2 if top > 0 else 0), 1),
                 "value_label": item.value_label,
                 "value_x": round(min(end + 6, WIDTH - _text_width(item.value_label)), 1),

@@ -28,6 +28,7 @@ def _figure(chart: RangeChart, table: Table) -> str:
 
 def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     services = [s for s in savings.services if s.counted and not s.retired]
+    services.sort(key=lambda s: -(s.avoided.high if s.avoided else -1))  # largest first
     title = "Estimated spend avoided by councils reusing a service"
     chart = RangeChart(
         "savings-reuse",
@@ -67,6 +68,7 @@ def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
 
 def _shared(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     projects = [s for s in savings.shared if not s.retired and len(s.builders) > 1]
+    projects.sort(key=lambda s: -(s.shared.high if s.shared else -1))  # largest first
     title = "Estimated building costs carried by partner councils"
     chart = RangeChart(
         "savings-shared",
