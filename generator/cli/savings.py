@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from generator.checking.repository import check_repository
 from generator.cli.options import root_option, today_option
 from generator.outputs.api import savings_urls
 from generator.outputs.spreadsheet import savings_csv
+from generator.pages import SiteSettings
 from generator.rendering import settings_from
 from generator.savings.document import savings_document, to_json
 from generator.savings.estimate import estimate
@@ -57,10 +57,11 @@ def savings(output_format: str, today: date, root: Path) -> None:
         )
     catalogue = build_catalogue(report.records, root)
     figures = estimate(catalogue, band_points)
-    urls = savings_urls(settings_from(root / "mkdocs.yml"))
+    config = root / "mkdocs.yml"
+    urls = savings_urls(settings_from(config) if config.is_file() else SiteSettings())
     if output_format == "json":
         click.echo(to_json(savings_document(figures, catalogue, urls, today)), nl=False)
     elif output_format == "csv":
-        sys.stdout.buffer.write(savings_csv(figures, catalogue))
+        click.echo(savings_csv(figures, catalogue), nl=False)
     else:
         click.echo(text_report(figures, catalogue, urls.method))

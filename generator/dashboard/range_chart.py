@@ -1,8 +1,9 @@
 """Range charts: for estimates that are a low and a high figure, never one number.
 
 Each row is a label over a bar that starts at the low figure and ends at the high one, on a
-scale from zero (a thin line leads from zero to the bar), with the range written after it. It follows charts.py's accessibility pattern
-(role="img", <title> and <desc>, the table after it gives every value) and layout.
+scale from zero (a thin line leads from zero to the bar), with the range written after it.
+It follows charts.py's accessibility pattern (role="img", <title> and <desc>, the table after
+it gives every value) and layout.
 """
 
 from __future__ import annotations
