@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.building import load, read_schemas
-from generator.pages import SiteSettings, generate_site
+from generator.pages import generate_site
 from generator.rendering import settings_from
 from generator.savings.estimate import Money, Savings, estimate
 from generator.savings.wording import days, money_range, pounds
@@ -177,7 +177,7 @@ def test_pages_show_the_figures_and_link_to_the_method(site) -> None:
     assert 'aria-labelledby="savings-reuse-title savings-reuse-desc"' in dashboard
     assert "1 retired project is left out of these figures." in dashboard
     method = pages["about/savings.md"].body
-    assert "£10,000</td><td class=\"pl-num\">£50,000" in method
+    assert '£10,000</td><td class="pl-num">£50,000' in method
     assert 'href="../../projects/bin-day-text-reminders/"' in method
 
 
@@ -203,7 +203,7 @@ def test_the_api_and_csv_carry_the_figures_and_the_inputs(site) -> None:
         "151",
         "34500",
     )
-    assert [r["budget"] for r in rows if r["measure"] == "band"][0] == "under-50k"
+    assert next(r["budget"] for r in rows if r["measure"] == "band") == "under-50k"
 
 
 def test_pipeline_savings_json_and_csv_match_the_published_files(site, run_pipeline) -> None:
