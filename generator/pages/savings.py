@@ -8,6 +8,8 @@ from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 from generator.pages.vocabulary import BUDGETS
 
+NAMED = 10  # retired projects named on the page; the rest are counted, so it stays short
+
 
 def method_page(inputs: SiteInputs) -> Page:
     path = paths.source(paths.SAVINGS)
@@ -18,7 +20,8 @@ def method_page(inputs: SiteInputs) -> Page:
         savings=savings,
         totals=savings.totals,
         bands=[(band, BUDGETS.get(band, band), m) for band, m in savings.bands.items()],
-        retired=[inputs.catalogue.projects[pid] for pid in savings.totals.retired],
+        retired=[inputs.catalogue.projects[pid] for pid in savings.totals.retired[:NAMED]],
+        more_retired=max(len(savings.totals.retired) - NAMED, 0),
         settings=inputs.settings,
     )
     return Page(
