@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from generator.catalogue import build_catalogue
+from generator.catalogue.construction import build_catalogue
 from generator.checking.repository import check_repository
 from generator.cli.options import root_option, today_option
 from generator.outputs.api import savings_urls
 from generator.outputs.spreadsheet import savings_csv
-from generator.pages import SiteSettings
-from generator.rendering import settings_from
+from generator.pages.model import SiteSettings
 from generator.savings.document import savings_document, to_json
 from generator.savings.estimate import estimate
 from generator.savings.report import text_report
 from generator.settings import SettingsError, load_settings
+from generator.site.render import settings_from
 
 
 @click.command()

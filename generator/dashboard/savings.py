@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.dashboard.links import Links
 from generator.dashboard.range_chart import Range, RangeChart, render_range_chart
 from generator.dashboard.tables import Cell, Column, Table, render_table

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.pages import paths
 from generator.pages.model import SiteInputs
 from generator.savings.document import CSV_COLUMNS, csv_rows

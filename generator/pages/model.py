@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.savings.estimate import Savings, estimate
 from generator.settings import DEFAULT_BAND_POINTS
 
@@ -80,10 +80,13 @@ class SiteContent:
 
 
 class StaleInfo(Protocol):
-    """What pages need from `generator.stale.StaleProject`."""
+    """What pages need from `generator.staleness.assessment.StaleProject`."""
 
     id: str
-    reason: str
+
+    @property
+    def reason(self) -> str: ...
+
     last_activity: date | None
     days_overdue: int
     maintainers: tuple[str, ...]

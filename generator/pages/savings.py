@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
-from generator.pages.vocabulary import BUDGETS
+from generator.vocabulary import BUDGETS
 
 NAMED = 10  # retired projects named on the page; the rest are counted, so it stays short
 

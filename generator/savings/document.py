@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.savings.estimate import Money, Pledged, Savings, ServiceSavings, SharedCost
 from generator.savings.wording import adoption_sentence, money_range
 

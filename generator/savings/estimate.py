@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from generator.catalogue import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project
 
 SHARING = ("co-develop", "share-funding")  # collaboration offers that share a build's cost
 BUILDING_ROLE = "partner"  # the partner role that builds the service with the lead council

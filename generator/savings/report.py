@@ -4,7 +4,7 @@ each sum."""
 
 from __future__ import annotations
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.savings.document import NOT_COUNTED
 from generator.savings.estimate import Money, Savings
 from generator.savings.wording import (
