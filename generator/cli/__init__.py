@@ -11,6 +11,7 @@ import click
 from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.councils import councils
+from generator.cli.intake import intake
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
@@ -29,7 +30,7 @@ def cli() -> None:
     """
 
 
-for command in (
+COMMANDS = (
     validate,
     new,
     build,
@@ -39,8 +40,10 @@ for command in (
     pr_report,
     similar,
     councils,
+    intake,
     savings,
-):
+)
+for command in COMMANDS:
     cli.add_command(command)
 
 
