@@ -20,6 +20,9 @@ DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
     "live": 365,
     "retired": None,
 }
+# A commit changing more records than this is a bulk change (a reformat, an import), not a sign
+# of life for any of them.
+DEFAULT_BULK_COMMIT_RECORDS = 10
 
 
 class SettingsError(Exception):
@@ -32,6 +35,7 @@ class Settings:
         default_factory=lambda: dict(DEFAULT_STALE_AFTER_DAYS)
     )
     core_maintainers: tuple[str, ...] = ()
+    bulk_commit_records: int = DEFAULT_BULK_COMMIT_RECORDS
 
 
 def load_settings(root: Path) -> Settings:
@@ -45,10 +49,24 @@ def load_settings(root: Path) -> Settings:
         raise SettingsError(f"{SETTINGS_FILE} is not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise SettingsError(f"{SETTINGS_FILE} must be a set of 'key: value' lines.")
+    stale = raw.get("stale") or {}
     return Settings(
-        stale_after_days=_stale_after_days(raw.get("stale") or {}),
+        stale_after_days=_stale_after_days(stale),
         core_maintainers=tuple(_handles(raw.get("core_maintainers") or [])),
+        bulk_commit_records=_bulk_commit_records(stale),
     )
+
+
+def _bulk_commit_records(section: Any) -> int:
+    value = section.get("bulk_commit_records") if isinstance(section, dict) else None
+    if value is None:
+        return DEFAULT_BULK_COMMIT_RECORDS
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise SettingsError(
+            f"{SETTINGS_FILE}: stale.bulk_commit_records must be a whole number of records, "
+            "1 or more."
+        )
+    return value
 
 
 def _stale_after_days(section: Any) -> dict[str, int | None]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue import Catalogue, Project
+from generator.dashboard.wording import long_date
 from generator.settings import Settings
 from generator.stale import StaleProject, last_activity
 from generator.stale_report import markdown_inline
@@ -136,7 +137,7 @@ def plan(
     today: date,
     settings: Settings,
     repo_url: str,
-    last_commits: Mapping[str, date] | None = None,
+    last_edits: Mapping[str, date] | None = None,
 ) -> list[Action]:
     """The actions that make the issues match the stale projects: opens and updates in the
     order of `stale` (most overdue first), then closes by issue number."""
@@ -173,7 +174,7 @@ def plan(
             issue.title,
             issue.body,
             issue.number,
-            closing_comment(issue.project, catalogue, settings, last_commits or {}),
+            closing_comment(issue.project, catalogue, settings, last_edits or {}),
             "completed",
         )
         for project_id, mine in by_project.items()
@@ -190,7 +191,7 @@ def issue_title(project: Project) -> str:
 
 def episode_of(item: StaleProject, project: Project, today: date) -> str:
     """The dates that made the project stale; a new review or reason makes a new episode."""
-    activity = item.last_activity.isoformat() if item.last_activity else "never"
+    activity = item.last_activity.date.isoformat() if item.last_activity else "never"
     assessment = project.next_assessment
     overdue = assessment.isoformat() if assessment and assessment < today else "none"
     return f"activity={activity} assessment={overdue}"
@@ -257,7 +258,7 @@ def issue_body(
 
 
 def closing_comment(
-    project_id: str, catalogue: Catalogue, settings: Settings, last_commits: Mapping[str, date]
+    project_id: str, catalogue: Catalogue, settings: Settings, last_edits: Mapping[str, date]
 ) -> str:
     project = catalogue.projects.get(project_id)
     if project is None:
@@ -271,8 +272,8 @@ def closing_comment(
             f"**{title}** is now {project.phase}, so it no longer needs regular reviews. "
             "Thank you for keeping Pipeline up to date."
         )
-    active = last_activity(project, last_commits.get(project.path))
-    when = f" (last activity {active.isoformat()})" if active else ""
+    active = last_activity(project, last_edits.get(project.path))
+    when = f" ({active.label.lower()} {long_date(active.date)})" if active else ""
     return (
         f"Thank you! **{title}** is up to date again{when}, so this review request is closed. "
         "A new one will be opened if it goes too long without a review."
@@ -285,16 +286,15 @@ def _why(item: StaleProject, project: Project, today: date, settings: Settings) 
     active = item.last_activity
     if limit is not None and active is None:
         reasons.append("It has never been reviewed and has no progress updates.")
-    elif limit is not None and active is not None and (today - active).days > limit:
+    elif limit is not None and active is not None and (today - active.date).days > limit:
         reasons.append(
-            f"Nothing has been recorded since {active.isoformat()}: no review, no progress "
-            f"update and no change to its file. Projects in {project.phase} need a review at "
-            f"least every {limit} days."
+            f"{active.text}: no review, no progress update and no change to its "
+            f"file since. Projects in {project.phase} need a review at least every {limit} days."
         )
     assessment = project.next_assessment
     if assessment and assessment < today:
         reasons.append(
-            f"Its next service assessment was due on {assessment.isoformat()}: record how it "
+            f"Its next service assessment was due on {long_date(assessment)}: record how it "
             "went and when the next one is."
         )
     return reasons

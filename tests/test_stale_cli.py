@@ -47,10 +47,10 @@ def test_text_lists_stale_projects_most_overdue_first(stale_repo, run_pipeline) 
     lines = result.stdout.splitlines()
     warnings = [line for line in lines if ": warning: " in line]
     assert warnings[0].startswith("projects/forgotten-forms.yml:8:16: warning: Forms nobody")
-    assert "Nothing has happened for 681 days (since 2025-01-10)" in warnings[0]
+    assert "Nothing has happened for 681 days (since 10 January 2025)" in warnings[0]
     assert "Maintainers: @forms-team-example" in warnings[0]
     assert warnings[1].startswith("projects/live-unassessed.yml:7:16: warning: Live but")
-    assert "assessment was due on 2026-11-01" in warnings[1]
+    assert "assessment was due on 1 November 2026" in warnings[1]
     assert lines[-1] == "2 of 3 projects need review as of 2026-11-22, most overdue first."
     assert result.stderr.count(FALLBACK_NOTE) == 1
 
@@ -103,7 +103,7 @@ def test_markdown_is_a_job_summary_table(stale_repo, run_pipeline) -> None:
     assert text.startswith("## Projects that need review\n")
     assert (
         "| [Forms nobody looked at](https://github.com/example/pipeline/blob/main/projects/"
-        "forgotten-forms.yml) | alpha | 2025-01-10 | 501 | &#64;forms-team-example, "
+        "forgotten-forms.yml) | alpha | Last reviewed 10 January 2025 | 501 | &#64;forms-team-example, "
         "&#64;LBHackney-IT/pipeline-editors |" in text
     )
     assert f"> {FALLBACK_NOTE}" in text

@@ -13,7 +13,7 @@ import click
 from generator.catalogue import build_catalogue
 from generator.checking.repository import check_repository
 from generator.cli.options import root_option, today_option
-from generator.commit_dates import FALLBACK_NOTE, last_commit_days
+from generator.commit_dates import FALLBACK_NOTE, last_edit_days
 from generator.loading.files import LoadedRecord
 from generator.settings import SettingsError, load_settings
 from generator.stale import StaleProject, find_stale
@@ -96,9 +96,9 @@ def stale(
             "fix them first."
         )
     catalogue = build_catalogue(report.records, root)
-    commits = last_commit_days(root)
-    found = find_stale(catalogue, today, last_commits=commits, settings=settings)
-    note = FALLBACK_NOTE if commits is None else ""
+    edits = last_edit_days(root, settings.bulk_commit_records)
+    found = find_stale(catalogue, today, last_edits=edits, settings=settings)
+    note = FALLBACK_NOTE if edits is None else ""
 
     if make_plan:
         assert issues is not None
@@ -116,7 +116,7 @@ def stale(
             today=today,
             settings=settings,
             repo_url=url,
-            last_commits=commits,
+            last_edits=edits,
         )
         _note(note, err=True)
         click.echo(json.dumps([a.as_dict() for a in actions], indent=2))

@@ -34,7 +34,9 @@ LIST_KEYS = {
     "partners", "looking_for", "pledges", "service_areas", "tags", "links", "maintainers",
     "updates", "hosts", "sponsors", "challenges", "outputs",
 }  # fmt: skip
-PROJECT_EXTRA = ("councils", "needs_review", "last_updated")
+PROJECT_EXTRA = (
+    "councils", "needs_review", "last_updated", "last_activity", "last_activity_source",
+)  # fmt: skip
 
 
 def _fields(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
@@ -64,12 +66,15 @@ def _head(inputs: SiteInputs, record: Project | Council | MakerDay, site_path: s
 
 def project_item(inputs: SiteInputs, p: Project) -> dict[str, Any]:
     last = p.last_updated
+    activity = inputs.activity_of(p)
     return {
         **_head(inputs, p, paths.project(p.id)),
         **_fields(p.raw, PROJECT_KEYS),
         "councils": list(p.councils),
         "needs_review": p.id in inputs.stale,
         "last_updated": last.isoformat() if last else None,
+        "last_activity": activity.date.isoformat() if activity else None,
+        "last_activity_source": activity.source if activity else None,
     }
 
 

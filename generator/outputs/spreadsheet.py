@@ -15,7 +15,7 @@ from generator.pages.model import SiteInputs
 COLUMNS = (
     "id", "url", "title", "summary", "phase", "lead_council", "partner_councils",
     "service_areas", "collaboration", "roles_wanted", "reusable", "licence", "repository",
-    "started", "last_updated", "needs_review",
+    "started", "last_activity", "last_activity_source", "needs_review",
 )  # fmt: skip
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,15 +29,22 @@ def projects_csv(inputs: SiteInputs) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    councils = inputs.catalogue.councils
+
+    def name(council_id: str) -> str:
+        # Council names, not ids: the people who open a spreadsheet read names.
+        return councils[council_id].name if council_id in councils else council_id
+
     for p in inputs.catalogue.projects.values():
+        activity = inputs.activity_of(p)
         row = (
             p.id,
             inputs.settings.page_url(paths.project(p.id)),
             p.title,
             p.summary,
             p.phase,
-            p.lead_council,
-            "; ".join(x.council for x in p.partners),
+            name(p.lead_council),
+            "; ".join(name(x.council) for x in p.partners),
             "; ".join(p.service_areas),
             p.collaboration or "",
             "; ".join(r.role for r in p.looking_for),
@@ -45,7 +52,8 @@ def projects_csv(inputs: SiteInputs) -> bytes:
             p.reuse.licence if p.reuse else "",
             p.reuse.repository if p.reuse else "",
             p.started.isoformat() if p.started else "",
-            p.last_updated.isoformat() if p.last_updated else "",
+            activity.date.isoformat() if activity else "",
+            activity.source if activity else "",
             "yes" if p.id in inputs.stale else "no",
         )
         writer.writerow([safe_cell(v) for v in row])

@@ -12,7 +12,8 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue import Catalogue
+from generator.catalogue import Catalogue, Project
+from generator.stale import Activity, DueProject, last_activity
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class StaleInfo(Protocol):
 
     id: str
     reason: str
-    last_activity: date | None
+    last_activity: Activity | None
     days_overdue: int
     maintainers: tuple[str, ...]
 
@@ -136,12 +137,19 @@ class SiteSettings:
     def history_url(self, record_path: str) -> str:
         return f"{self.repo_url}/commits/{self.branch}/{quote(record_path)}"
 
-    def join_url(self, project_id: str, title: str) -> str:
-        """A prefilled issue form (.github/ISSUE_TEMPLATE/join-project.yml, input id `project`)."""
-        query = urlencode(
-            {"template": "join-project.yml", "title": f"Join: {title}", "project": project_id}
-        )
+    def form_url(self, template: str, **fields: str) -> str:
+        """A GitHub issue form (.github/ISSUE_TEMPLATE/<template>), its fields prefilled by
+        their input ids (and `title`) through the address, as GitHub documents."""
+        query = urlencode({"template": template, **fields})
         return f"{self.repo_url}/issues/new?{query}"
+
+    def join_url(self, project_id: str, title: str) -> str:
+        """The join-project form, to join or pledge, for this project."""
+        return self.form_url("join-project.yml", title=f"Join: {title}", project=project_id)
+
+    def update_url(self, project_id: str, title: str) -> str:
+        """The update-project form, to post progress or confirm the record, for this project."""
+        return self.form_url("update-project.yml", title=f"Update: {title}", project=project_id)
 
 
 Similar = Mapping[str, list[tuple[str, float]]]
@@ -159,3 +167,13 @@ class SiteInputs:
     schemas: Mapping[str, str] = field(default_factory=dict)  # schema file name -> its text
     # record path -> the paths it had before renames, oldest history last
     earlier_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # project id -> its last activity; None to work it out from the records' own dates
+    activity: Mapping[str, Activity] | None = None
+    # projects whose review or service assessment falls due soon, soonest first
+    due: Sequence[DueProject] = ()
+
+    def activity_of(self, project: Project) -> Activity | None:
+        """The one date every page shows for the project's last sign of life, and its source."""
+        if self.activity is None:
+            return last_activity(project)
+        return self.activity.get(project.id)

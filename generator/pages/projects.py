@@ -34,9 +34,14 @@ def pages(inputs: SiteInputs) -> list[Page]:
 
 
 def _projects(inputs: SiteInputs) -> list[Project]:
-    """Most recently updated first (the catalogue's default order), then by title."""
+    """Most recent activity first (the catalogue's default order), then by title."""
     projects = sorted(inputs.catalogue.projects.values(), key=lambda p: p.title.lower())
-    return sorted(projects, key=lambda p: p.last_updated or p.started or _EPOCH, reverse=True)
+    return sorted(projects, key=lambda p: _recency(inputs, p), reverse=True)
+
+
+def _recency(inputs: SiteInputs, project: Project) -> date:
+    activity = inputs.activity_of(project)
+    return activity.date if activity else project.started or _EPOCH
 
 
 def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
@@ -52,7 +57,7 @@ def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
         "roles": sorted({r.role for r in project.looking_for}),
         "wants_partners": facts.wants_partners(project),
         "stale": project.id in inputs.stale,
-        "updated": project.last_updated or project.started,
+        "activity": inputs.activity_of(project),
     }
 
 
@@ -131,7 +136,7 @@ def cards_file(inputs: SiteInputs) -> DataFile:
     rows = []
     for project in _projects(inputs):
         c = card(inputs, project)
-        updated = c["updated"]
+        activity = c["activity"]
         rows.append(
             {
                 "id": project.id,
@@ -147,8 +152,10 @@ def cards_file(inputs: SiteInputs) -> DataFile:
                 "reusable": bool(project.reusable),
                 "partners": bool(c["wants_partners"]),
                 "review": bool(c["stale"]),
-                "updated": updated.isoformat() if updated else "",
-                "updated_text": long_date(updated) if updated else "",
+                "updated": _recency(inputs, project).isoformat(),
+                "activity": activity.date.isoformat() if activity else "",
+                "activity_label": activity.label if activity else "",
+                "activity_text": long_date(activity.date) if activity else "",
                 "count": c["council_count"],
                 "lead": c["lead"].label,
             }
@@ -180,6 +187,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         involved=facts.involvement(project, catalogue),
         lead=catalogue.councils[project.lead_council],
         stale=inputs.stale.get(project.id),
+        activity=inputs.activity_of(project),
         description=render_markdown(project.description) if project.description else "",
         money=(project.pledged("money"), target.money if target else None),
         time=(project.pledged("time"), target.time if target else None),

@@ -9,6 +9,7 @@ from generator.catalogue import Catalogue
 from generator.outputs import data_files
 from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
+from generator.stale import Activity, DueProject
 
 
 def generate_site(
@@ -20,16 +21,29 @@ def generate_site(
     similar: Similar | None = None,
     schemas: Mapping[str, str] | None = None,
     earlier_paths: Mapping[str, Sequence[str]] | None = None,
+    activity: Mapping[str, Activity] | None = None,
+    due: Sequence[DueProject] = (),
 ) -> SiteContent:
     """Every generated page and data file.
 
     `stale` maps project id -> why it needs review (from `generator.stale.find_stale`);
     `similar` maps project id -> [(other project id, score)], best first; `schemas` maps a
     schema file name to its text, for `/schema/` and the field reference; `earlier_paths` maps a
-    record's path to the paths it had before it was renamed, so its older history stays linked.
+    record's path to the paths it had before it was renamed, so its older history stays linked;
+    `activity` maps project id -> its last activity (`generator.stale.activities`, with Git
+    history), or is None to use only the dates in the records; `due` lists the projects whose
+    review or service assessment falls due soon (`generator.stale.due_within`).
     """
     inputs = SiteInputs(
-        catalogue, settings, today, stale or {}, similar or {}, schemas or {}, earlier_paths or {}
+        catalogue,
+        settings,
+        today,
+        stale or {},
+        similar or {},
+        schemas or {},
+        earlier_paths or {},
+        activity,
+        due,
     )
     content = SiteContent()
     content.pages.append(home.page(inputs))

@@ -183,10 +183,10 @@
           return data.labels.role[r] || r;
         }).join(", "));
       }
-      if (project.updated) {
-        var time = element("time", "", project.updated_text);
-        time.setAttribute("datetime", project.updated);
-        fact(facts, "Last updated", time);
+      if (project.activity) {
+        var time = element("time", "", project.activity_text);
+        time.setAttribute("datetime", project.activity);
+        fact(facts, project.activity_label, time);
       }
       card.appendChild(facts);
       return card;
