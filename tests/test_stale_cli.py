@@ -103,8 +103,8 @@ def test_markdown_is_a_job_summary_table(stale_repo, run_pipeline) -> None:
     assert text.startswith("## Projects that need review\n")
     assert (
         "| [Forms nobody looked at](https://github.com/example/pipeline/blob/main/projects/"
-        "forgotten-forms.yml) | alpha | Last reviewed 10 January 2025 | 501 | &#64;forms-team-example, "
-        "&#64;LBHackney-IT/pipeline-editors |" in text
+        "forgotten-forms.yml) | alpha | Last reviewed 10 January 2025 | 501 | "
+        "&#64;forms-team-example, &#64;LBHackney-IT/pipeline-editors |" in text
     )
     assert f"> {FALLBACK_NOTE}" in text
     assert result.stderr == ""

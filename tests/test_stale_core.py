@@ -48,8 +48,7 @@ def test_limit_depends_on_phase_and_newest_activity_counts() -> None:
 def test_a_recent_commit_keeps_a_project_current() -> None:
     old = project("old", last_reviewed=date(2025, 1, 1))
     assert (
-        find_stale(catalogue(old), TODAY, last_edits={"projects/old.yml": date(2026, 10, 1)})
-        == []
+        find_stale(catalogue(old), TODAY, last_edits={"projects/old.yml": date(2026, 10, 1)}) == []
     )
     assert [s.id for s in find_stale(catalogue(old), TODAY)] == ["old"]
 

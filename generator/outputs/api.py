@@ -19,8 +19,8 @@ VERSION = 1
 PROJECT_KEYS = (
     "title", "summary", "description", "phase", "lead_council", "partners", "collaboration",
     "looking_for", "pledges", "target", "budget", "service_areas", "tags", "reusable", "reuse",
-    "links", "contact", "maintainers", "started", "next_assessment", "updates", "last_reviewed",
-    "challenge",
+    "service_url", "links", "contact", "maintainers", "started", "next_assessment", "updates",
+    "last_reviewed", "challenge",
 )  # fmt: skip
 COUNCIL_KEYS = (
     "name", "short_name", "gss_code", "register_code", "type", "nation", "region", "website",

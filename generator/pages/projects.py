@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from urllib.parse import urlsplit
 
 from generator.catalogue import PHASES, Project
 from generator.forking import map_forked
@@ -55,6 +56,7 @@ def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
         "council_ids": " ".join(i.council.id for i in involved),
         "places": " ".join(sorted({t for i in involved for t in facts.places(i.council)})),
         "roles": sorted({r.role for r in project.looking_for}),
+        "role_names": facts.wanted_roles(project),
         "wants_partners": facts.wants_partners(project),
         "stale": project.id in inputs.stale,
         "activity": inputs.activity_of(project),
@@ -70,11 +72,12 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
     councils = sorted((catalogue.councils[c] for c in involved), key=lambda c: c.label.lower())
     places: dict[str, str] = {}
     for council in sorted(councils, key=lambda c: (c.nation, c.region)):
-        places.setdefault(council.nation, NATIONS.get(council.nation, council.nation))
-        if council.region:
+        nation = NATIONS.get(council.nation, council.nation)
+        places.setdefault(council.nation, nation)
+        # A region named like its nation ("Scotland") is the nation's choice already.
+        if council.region and slug(council.region) != slug(nation):
             places.setdefault(
-                f"{council.nation}/{slug(council.region)}",
-                f"{NATIONS.get(council.nation, council.nation)}: {council.region}",
+                f"{council.nation}/{slug(council.region)}", f"{nation}: {council.region}"
             )
     return {
         "phase": [(p, p.capitalize()) for p in PHASES if any(x.phase == p for x in projects)],
@@ -149,6 +152,7 @@ def cards_file(inputs: SiteInputs) -> DataFile:
                 "places": str(c["places"]).split(),
                 "collaboration": project.collaboration or "",
                 "roles": c["roles"],
+                "role_names": c["role_names"],
                 "reusable": bool(project.reusable),
                 "partners": bool(c["wants_partners"]),
                 "review": bool(c["stale"]),
@@ -167,6 +171,13 @@ def cards_file(inputs: SiteInputs) -> DataFile:
     data = {"labels": labels, "projects": rows}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return DataFile(CARDS_FILE, text.encode("utf-8"))
+
+
+def service_host(project: Project) -> str:
+    """`www.stockport.gov.uk` for a beta or live project that gives its service's address."""
+    if project.phase not in ("beta", "live") or not project.service_url:
+        return ""
+    return urlsplit(project.service_url).hostname or ""
 
 
 def project_page(inputs: SiteInputs, project: Project) -> Page:
@@ -188,6 +199,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         lead=catalogue.councils[project.lead_council],
         stale=inputs.stale.get(project.id),
         activity=inputs.activity_of(project),
+        service_host=service_host(project),
         description=render_markdown(project.description) if project.description else "",
         money=(project.pledged("money"), target.money if target else None),
         time=(project.pledged("time"), target.time if target else None),
