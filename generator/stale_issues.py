@@ -221,9 +221,11 @@ def issue_body(
     steps += [
         "If the project has stopped, change `phase:` to `retired`: retired projects are not "
         "reviewed.",
-        "Press **Commit changes…**, choose **Create a new branch for this commit and start a "
-        "pull request**, then **Propose changes**. The checks on the pull request say if "
-        "anything needs correcting.",
+        "Press **Commit changes…**, then **Propose changes** (without write access to the "
+        "repository, GitHub saves your change in a copy of it made for you; with write access, "
+        "first choose **Create a new branch for this commit and start a pull request**). Then "
+        "press **Create pull request**. The checks on the pull request say if anything needs "
+        "correcting.",
     ]
     lines = [
         f"<!-- pipeline-stale: {item.id} -->",

@@ -96,6 +96,7 @@ class SiteSettings:
     edit_uri: str = "edit/main/docs/"
     docs_dir: str = "docs"
     site_name: str = "Pipeline"
+    contact_email: str = ""  # `extra.contact_email`: for people without a GitHub account
 
     @classmethod
     def from_config(cls, config: dict[str, object]) -> SiteSettings:
@@ -109,12 +110,15 @@ class SiteSettings:
         site_url = text("site_url", defaults.site_url)
         edit_uri = text("edit_uri", defaults.edit_uri)
         docs_dir = posixpath.basename(str(config.get("docs_dir") or defaults.docs_dir).rstrip("/"))
+        extra = config.get("extra")
+        email = extra.get("contact_email") if isinstance(extra, Mapping) else None
         return cls(
             site_url=site_url if site_url.endswith("/") else site_url + "/",
             repo_url=text("repo_url", defaults.repo_url).rstrip("/"),
             edit_uri=edit_uri if edit_uri.endswith("/") else edit_uri + "/",
             docs_dir=docs_dir,
             site_name=text("site_name", defaults.site_name),
+            contact_email=str(email or ""),
         )
 
     @property
@@ -142,6 +146,15 @@ class SiteSettings:
         their input ids (and `title`) through the address, as GitHub documents."""
         query = urlencode({"template": template, **fields})
         return f"{self.repo_url}/issues/new?{query}"
+
+    def propose_project_url(self) -> str:
+        return self.form_url("propose-project.yml")
+
+    def sign_up_url(self) -> str:
+        return self.form_url("sign-up-council.yml")
+
+    def propose_challenge_url(self) -> str:
+        return self.form_url("propose-challenge.yml")
 
     def join_url(self, project_id: str, title: str) -> str:
         """The join-project form, to join or pledge, for this project."""

@@ -109,6 +109,7 @@ def challenges(inputs: SiteInputs) -> list[Page]:
             standalone=standalone if chunk.number == 1 else [],
             upcoming=upcoming,
             catalogue=catalogue,
+            settings=inputs.settings,
         )
         for chunk in chunks(paths.CHALLENGES, projects, CHALLENGES_PAGE_SIZE)
     ]
