@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator.pages import vocabulary
+from generator.pages.facts import in_uk_time
 
 
 def page_dir(page_path: str) -> str:
@@ -70,6 +71,7 @@ def time_of_day(value: date | datetime) -> str:
     """`9:30am`, or `` for a whole day."""
     if not isinstance(value, datetime):
         return ""
+    value = in_uk_time(value)
     hour = value.hour % 12 or 12
     minutes = f":{value.minute:02d}" if value.minute else ""
     return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"

@@ -8,8 +8,8 @@
  *
  * Filter state lives in the URL query, so a filtered view can be shared and the back button
  * works. The number of results is announced through an aria-live region; on a phone, where the
- * count is below the fold, a "Show N projects" button stays at the foot of the screen while the
- * filters are open, and folds them away to show the results. Cards are built with
+ * count is below the fold, a "Show N projects" button moves to just below the filter last
+ * changed, and folds the filters away to show the results. Cards are built with
  * textContent only, and no inline script is needed, so a Content-Security-Policy without
  * 'unsafe-inline' works.
  */
@@ -306,10 +306,19 @@
       event.preventDefault();
       update(true);
     });
+    /* Next to what was just changed, where the reader is looking (no overlay hides a control). */
+    function showBeside(control) {
+      var row = control.closest(".pl-filters__row, .pl-filters__group");
+      if (row && row.nextElementSibling !== show) row.insertAdjacentElement("afterend", show);
+    }
     form.addEventListener("change", function (event) {
       if (event.target.name !== "search") update(true);
+      showBeside(event.target);
     });
-    form.elements.search.addEventListener("input", function () { update(false); });
+    form.elements.search.addEventListener("input", function () {
+      update(false);
+      showBeside(form.elements.search);
+    });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { update(true); }, 0);
     });
