@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from generator.catalogue import MakerDay
+from generator.catalogue.model import MakerDay
 from generator.pages import paths
 from generator.pages.facts import in_uk_time
 from generator.pages.model import SiteInputs, SiteSettings

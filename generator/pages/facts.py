@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from generator.catalogue import Catalogue, Council, MakerDay, Project, Update
-from generator.pages.vocabulary import WANTS_PARTNERS, role_label, slug
+from generator.catalogue.model import Catalogue, Council, MakerDay, Project, Update
+from generator.vocabulary import WANTS_PARTNERS, role_label, slug
 
 
 @dataclass(frozen=True)

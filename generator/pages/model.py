@@ -12,8 +12,8 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue import Catalogue, Project
-from generator.stale import Activity, DueProject, last_activity
+from generator.catalogue.model import Catalogue, Project
+from generator.staleness.assessment import Activity, DueProject, last_activity
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,13 @@ class SiteContent:
 
 
 class StaleInfo(Protocol):
-    """What pages need from `generator.stale.StaleProject`."""
+    """What pages need from `generator.staleness.assessment.StaleProject`."""
 
     id: str
-    reason: str
+
+    @property
+    def reason(self) -> str: ...
+
     last_activity: Activity | None
     days_overdue: int
     maintainers: tuple[str, ...]
