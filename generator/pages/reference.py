@@ -30,7 +30,8 @@ RECORD_FILES = (
 class Field:
     anchor: str
     key: str  # its own name: council
-    within: str  # where it sits, in words: 'each entry of <code>partners</code>', or ''
+    parent: str  # the field it sits inside ('partners'), or '' at the top of the record
+    in_each: bool  # inside each entry of a list (partners), not a single group (target)
     depth: int
     title: str
     description: str
@@ -122,7 +123,12 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
     found: list[Field] = []
 
     def walk(
-        node: dict[str, Any], place: Callable[[Any], Any], within: str, anchor: str, depth: int
+        node: dict[str, Any],
+        place: Callable[[Any], Any],
+        parent: str,
+        in_each: bool,
+        anchor: str,
+        depth: int,
     ) -> None:
         required = set(node.get("required", []))
         for key, raw in node.get("properties", {}).items():
@@ -133,7 +139,8 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
                 Field(
                     anchor=f"{anchor}-{key}".replace("_", "-"),
                     key=key,
-                    within=within,
+                    parent=parent,
+                    in_each=in_each,
                     depth=depth,
                     title=prop.get("title", key),
                     description=prop.get("description", ""),
@@ -146,15 +153,10 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
             child = items if items.get("properties") else prop
             if not child.get("properties"):
                 continue
-            if items.get("properties"):
-                inner = _nest(place, key, as_list=True)
-                where = f"each entry of <code>{key}</code>"
-            else:
-                inner = _nest(place, key, as_list=False)
-                where = f"<code>{key}</code>"
-            walk(child, inner, where, f"{anchor}-{key}", depth + 1)
+            each = bool(items.get("properties"))
+            walk(child, _nest(place, key, as_list=each), key, each, f"{anchor}-{key}", depth + 1)
 
-    walk(schema, lambda value: value, "", kind, 0)
+    walk(schema, lambda value: value, "", False, kind, 0)
     return found
 
 

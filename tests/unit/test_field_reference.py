@@ -28,7 +28,7 @@ def test_every_field_has_a_yaml_example_in_plain_words(kind: str) -> None:
         data = yaml.safe_load(field.example)
         assert isinstance(data, dict) and data, field.key
         assert field.key in field.example, field.key
-        assert "group of fields" not in field.kind and "[]" not in field.within, field.key
+        assert "group of fields" not in field.kind and "[]" not in field.parent, field.key
 
 
 @pytest.mark.parametrize("kind", SCHEMAS)
