@@ -27,6 +27,13 @@ DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
 DEFAULT_BULK_COMMIT_RECORDS = 10
 
 
+# mySociety's register of UK local authorities (past, current and future), as published.
+DEFAULT_REGISTER_URL = (
+    "https://pages.mysociety.org/uk_local_authority_names_and_codes/data/uk_la_future/latest/"
+    "uk_local_authorities_future.csv"
+)
+
+
 class SettingsError(Exception):
     """pipeline.yml cannot be used; the message says what to change."""
 
@@ -38,6 +45,7 @@ class Settings:
     )
     core_maintainers: tuple[str, ...] = ()
     bulk_commit_records: int = DEFAULT_BULK_COMMIT_RECORDS
+    register_url: str = DEFAULT_REGISTER_URL
 
 
 def load_settings(root: Path) -> Settings:
@@ -56,6 +64,7 @@ def load_settings(root: Path) -> Settings:
         stale_after_days=_stale_after_days(stale),
         core_maintainers=tuple(_handles(raw.get("core_maintainers") or [])),
         bulk_commit_records=_bulk_commit_records(stale),
+        register_url=_register_url(raw.get("register") or {}),
     )
 
 
@@ -69,6 +78,13 @@ def _bulk_commit_records(section: Any) -> int:
             "1 or more."
         )
     return value
+
+
+def _register_url(section: Any) -> str:
+    url = section.get("url", DEFAULT_REGISTER_URL) if isinstance(section, dict) else None
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise SettingsError(f"{SETTINGS_FILE}: register.url must be an https:// address.")
+    return url
 
 
 def _stale_after_days(section: Any) -> dict[str, int | None]:

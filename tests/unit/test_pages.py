@@ -215,7 +215,7 @@ def test_what_officers_and_residents_meet_on_pages(catalogue) -> None:
     assert "<table" in pledged.split('id="pledges"')[1].split("<h2")[0]  # it has pledges
     assert "Pledge time, money, data or testing" in pledged  # and still asks for more
     retired = pages["projects/council-tax-webchat-pilot.md"].body
-    assert "Join or pledge" not in retired and "Pledge time" not in retired
+    assert "Join this project" not in retired and "Pledge time" not in retired
     assert "Post an update" in retired
     assert "md-visually-hidden" not in "".join(p.body for p in pages.values())
 
