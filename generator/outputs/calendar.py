@@ -14,8 +14,8 @@ import icalendar
 
 from generator.catalogue.model import MakerDay
 from generator.pages import paths
-from generator.pages.facts import in_uk_time
 from generator.pages.model import SiteInputs, SiteSettings
+from generator.vocabulary import in_uk_time
 
 
 def _span(day: MakerDay) -> tuple[date | datetime, date | datetime]:

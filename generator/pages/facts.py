@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from generator.catalogue.model import Catalogue, Council, MakerDay, Project, Update
 from generator.vocabulary import WANTS_PARTNERS, role_label, slug
@@ -32,15 +31,6 @@ def involvement(project: Project, catalogue: Catalogue) -> list[Involvement]:
 def wants_partners(project: Project) -> bool:
     """The lead council welcomes other councils (and the project is not retired)."""
     return project.phase != "retired" and project.collaboration in WANTS_PARTNERS
-
-
-UK_TIME = ZoneInfo("Europe/London")
-
-
-def in_uk_time(moment: datetime) -> datetime:
-    """A moment as the clocks in the UK show it (GMT or BST); one without an offset is UK time
-    already."""
-    return moment.replace(tzinfo=UK_TIME) if moment.tzinfo is None else moment.astimezone(UK_TIME)
 
 
 def wanted_roles(project: Project) -> list[str]:

@@ -15,7 +15,7 @@ from jinja2 import Environment
 from generator import vocabulary
 from generator.jinja_environment import template_environment
 from generator.pages import paths
-from generator.pages.facts import in_uk_time
+from generator.vocabulary import in_uk_time
 
 
 def page_dir(page_path: str) -> str:

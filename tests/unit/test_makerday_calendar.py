@@ -61,3 +61,23 @@ def test_its_calendar_file_holds_that_day_in_europe_london(summer) -> None:
     every = icalendar.Calendar.from_ical(files["makerdays.ics"])
     same = next(e for e in every.walk("VEVENT") if str(e["uid"]).startswith("summer-day@"))
     assert same.decoded("dtstart") == start
+
+
+def test_validate_warns_when_a_summer_time_is_written_in_gmt(example_repo, run_pipeline) -> None:
+    repo = example_repo()
+    (repo / "makerdays").mkdir(exist_ok=True)
+    (repo / "makerdays" / "summer-day.yml").write_text(
+        "# yaml-language-server: $schema=../schema/makerday.schema.json\n"
+        "title: Summer maker day\n"
+        "start: 2027-06-10T09:30:00+00:00\n"  # 10:30 on UK clocks
+        "end: 2027-06-10T17:00:00+01:00\n"  # written as UK clocks read: no warning
+        "hosts:\n  - hackney\n"
+    )
+    result = run_pipeline(repo, "validate")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert lines == [
+        "makerdays/summer-day.yml:3:8: warning: start: 2027-06-10T09:30:00+00:00 is 10:30 in "
+        "the UK, where clocks read +01:00 (British Summer Time) that day."
+    ]
+    assert "write 2027-06-10T09:30:00+01:00" in result.output
