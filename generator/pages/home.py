@@ -29,6 +29,7 @@ def page(inputs: SiteInputs) -> Page:
         next_makerday=upcoming[0] if upcoming else None,
         latest=facts.latest_updates(catalogue, LATEST),
         settings=inputs.settings,
+        saved=inputs.savings.totals,
     )
     return Page(
         path="index.md",

@@ -7,12 +7,15 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
 from generator.catalogue.model import Catalogue, Project
+from generator.savings.estimate import Savings, estimate
+from generator.settings import DEFAULT_BAND_POINTS
 from generator.staleness.assessment import Activity, DueProject, last_activity
 
 
@@ -193,3 +196,13 @@ class SiteInputs:
         if self.activity is None:
             return last_activity(project)
         return self.activity.get(project.id)
+
+    # budget band -> (low, high) pounds, from pipeline.yml: the savings estimates' inputs
+    band_points: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: dict(DEFAULT_BAND_POINTS)
+    )
+
+    @cached_property
+    def savings(self) -> Savings:
+        """What reuse and shared work saved: worked out once, shown on many pages."""
+        return estimate(self.catalogue, self.band_points)

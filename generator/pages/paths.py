@@ -30,3 +30,4 @@ PROJECTS = "projects/"
 SERVICES = "services/"
 CHALLENGES = "challenges/"
 REVIEW = "review/"
+SAVINGS = "about/savings/"  # how the savings figures are worked out

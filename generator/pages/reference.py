@@ -70,7 +70,19 @@ def _kind(node: dict[str, Any], schema: dict[str, Any], many: bool = False) -> s
         return "one of the allowed values" if not many else "allowed values"
     kind = node.get("type")
     if kind == "array":
-        return f"a list of {_kind(_resolve(node.get('items', {}), schema), schema, many=True)}"
+        item = _resolve(node.get("items", {}), schema)
+        if "oneOf" in item:  # e.g. a council id, or a group of fields about it
+            forms = [_resolve(b, schema) for b in item["oneOf"]]
+            kinds = (
+                "a group of the fields below"
+                if f.get("properties")
+                else f"a {f['title'].lower()}"
+                if f.get("title")
+                else _kind(f, schema)
+                for f in forms
+            )
+            return "a list; each entry is " + " or ".join(kinds)
+        return f"a list of {_kind(item, schema, many=True)}"
     words = _FORMATS.get(node.get("format", "")) or _WORDS.get(kind or "")
     if words is None:
         return "text" if not many else "text items"
@@ -85,6 +97,8 @@ def _example(node: dict[str, Any], schema: dict[str, Any]) -> Any:
     built from its parts."""
     if node.get("examples"):
         value = node["examples"][0]
+    elif node.get("oneOf"):  # the first, simplest form
+        return _example(_resolve(node["oneOf"][0], schema), schema)
     elif node.get("enum"):
         value = node["enum"][0]
     elif node.get("type") == "array":
@@ -134,6 +148,10 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
         for key, raw in node.get("properties", {}).items():
             prop = _resolve(raw, schema)
             items = _resolve(prop.get("items", {}), schema) if prop.get("type") == "array" else {}
+            if "oneOf" in items:  # items written either of two ways: say both, list the fields
+                branches = [_resolve(b, schema) for b in items["oneOf"]]
+                prop = {**prop, "items": {**items, "oneOf": branches}}
+                items = next((b for b in branches if b.get("properties")), items)
             allowed = prop.get("enum") or items.get("enum") or ()
             found.append(
                 Field(

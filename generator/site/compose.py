@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from generator.catalogue.model import Catalogue
 from generator.outputs import data_files
-from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
+from generator.pages import (
+    councils,
+    dashboard,
+    home,
+    makerdays,
+    projects,
+    reference,
+    savings,
+    sections,
+)
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 from generator.staleness.assessment import Activity, DueProject
 
@@ -23,6 +33,7 @@ def generate_site(
     earlier_paths: Mapping[str, Sequence[str]] | None = None,
     activity: Mapping[str, Activity] | None = None,
     due: Sequence[DueProject] = (),
+    band_points: Mapping[str, tuple[int, int]] | None = None,
 ) -> SiteContent:
     """Every generated page and data file.
 
@@ -34,6 +45,7 @@ def generate_site(
     (`generator.staleness.assessment.activities`, with Git history), or is None to use only the
     dates in the records; `due` lists the projects whose review or service assessment falls due
     soon (`generator.staleness.assessment.due_within`).
+    `band_points` are pipeline.yml's savings.band_points (the defaults when not given).
     """
     inputs = SiteInputs(
         catalogue,
@@ -46,6 +58,8 @@ def generate_site(
         activity,
         due,
     )
+    if band_points is not None:
+        inputs = replace(inputs, band_points=band_points)
     content = SiteContent()
     content.pages.append(home.page(inputs))
     content.pages.extend(projects.pages(inputs))
@@ -53,6 +67,7 @@ def generate_site(
     content.pages.extend(sections.challenges(inputs))
     content.pages.extend(sections.review(inputs))
     content.pages.append(dashboard.page(inputs))
+    content.pages.append(savings.method_page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
