@@ -23,10 +23,12 @@ def pages(inputs: SiteInputs) -> list[Page]:
             path,
             upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
             past=facts.past_makerdays(catalogue, inputs.today),
+            feed=paths.feed(paths.MAKERDAYS),
         ),
         hide=("navigation", "toc"),
         raw_html=True,
         searchable=False,
+        feed=paths.feed(paths.MAKERDAYS),
     )
     return [index, *(makerday_page(inputs, d) for d in catalogue.makerdays.values())]
 
@@ -55,9 +57,11 @@ def makerday_page(inputs: SiteInputs, day: MakerDay) -> Page:
             description=render_markdown(description) if description else "",
             tiers=[(label, sponsors) for label, sponsors in tiers if sponsors],
             earlier=inputs.earlier_paths.get(day.path, ()),
+            feed=paths.feed(paths.MAKERDAYS),
         ),
         record_path=day.path,
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
+        feed=paths.feed(paths.MAKERDAYS),
     )

@@ -7,12 +7,15 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
 from generator.catalogue import Catalogue
+from generator.events import Event, catalogue_events
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Page:
     hide: tuple[str, ...] = ()
     raw_html: bool = False
     searchable: bool = True
+    feed: str | None = None  # site path of the Atom feed that follows this page
 
     @property
     def meta(self) -> dict[str, object]:
@@ -53,6 +57,9 @@ class Page:
             meta["hide"] = list(self.hide)
         if not self.searchable:
             meta["search"] = {"exclude": True}
+        if self.feed:
+            # Read by site_overrides/main.html for <link rel="alternate"> in the page's head.
+            meta["feed"] = self.feed
         return meta
 
     @property
@@ -159,3 +166,9 @@ class SiteInputs:
     schemas: Mapping[str, str] = field(default_factory=dict)  # schema file name -> its text
     # record path -> the paths it had before renames, oldest history last
     earlier_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    community: Settings = field(default_factory=Settings)  # pipeline.yml
+
+    @cached_property
+    def events(self) -> list[Event]:
+        """Every dated event of the records, newest first: worked out once per site."""
+        return catalogue_events(self.catalogue)

@@ -15,6 +15,16 @@ def makerday(makerday_id: str) -> str:
     return f"makerdays/{makerday_id}/"
 
 
+def feed(site_path: str) -> str:
+    """The Atom feed that follows a page: `projects/x/` -> `projects/x/feed.xml`."""
+    return f"{site_path}feed.xml"
+
+
+def service_area_feed(area_id: str) -> str:
+    """Service areas have no page of their own; their feeds are linked from the services list."""
+    return f"services/{area_id}/feed.xml"
+
+
 def source(site_path: str) -> str:
     """The Markdown source path of a site path: `projects/x/` -> `projects/x.md`."""
     stem = site_path.rstrip("/")
@@ -33,3 +43,4 @@ API = "api/"
 REVIEW = "review/"
 DASHBOARD = "dashboard/"
 ACCESSIBILITY = "accessibility/"
+NEWS = "news/"

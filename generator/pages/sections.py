@@ -70,6 +70,7 @@ def services(inputs: SiteInputs) -> list[Page]:
             "services.html.j2",
             groups=_groups(chunk.items, areas, chunk.site_path),
             areas=areas,
+            area_feeds={a: paths.service_area_feed(a) for a in catalogue.service_areas},
             count=len(reusable),
             catalogue=catalogue,
         )
