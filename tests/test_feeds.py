@@ -147,7 +147,8 @@ def test_a_service_area_feed_has_only_its_projects(site: Path, catalogue) -> Non
 def test_pages_name_their_feed_in_the_head_and_with_a_follow_link(site: Path, page: str) -> None:
     html = (site / page).read_text(encoding="utf-8")
     head = html.split("</head>", 1)[0]
-    found = re.search(r'<link rel="alternate" type="application/atom\+xml" [^>]*href="([^"]+)"', head)
+    link = r'<link rel="alternate" type="application/atom\+xml" [^>]*href="([^"]+)"'
+    found = re.search(link, head)
     assert found, page
     feed = (site / page).parent / found.group(1)
     assert feed.resolve().is_file()
