@@ -95,6 +95,7 @@ def site_content(
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
         similar=all_similar(loaded.catalogue),
+        community=load_settings(root),
     )
     content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
     return content

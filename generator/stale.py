@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from generator.catalogue import Catalogue, Project
 from generator.settings import Settings
@@ -79,6 +79,19 @@ def assess(
         days_overdue=max(overdue),
         maintainers=maintainers_of(project, catalogue),
     )
+
+
+def due_from(project: Project, settings: Settings, last_commit: date | None = None) -> date | None:
+    """The first day `project`, as its record is now, counts as needing review (`assess` finds
+    it stale from then on), or None when it never will: a weekly digest asks who became due."""
+    days = []
+    limit = settings.stale_after_days.get(project.phase)
+    since = last_activity(project, last_commit) or project.started
+    if limit is not None and since is not None:
+        days.append(since + timedelta(days=limit + 1))
+    if project.next_assessment and project.phase != "retired":
+        days.append(project.next_assessment + timedelta(days=1))
+    return min(days) if days else None
 
 
 def find_stale(

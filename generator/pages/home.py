@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.catalogue import PHASES
-from generator.pages import facts
+from generator.digest import formats
+from generator.pages import facts, news
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 
@@ -28,6 +29,7 @@ def page(inputs: SiteInputs) -> Page:
         open_challenges=open_challenges,
         next_makerday=upcoming[0] if upcoming else None,
         latest=facts.latest_updates(catalogue, LATEST),
+        week=_latest_week(inputs),
     )
     return Page(
         path="index.md",
@@ -39,3 +41,17 @@ def page(inputs: SiteInputs) -> Page:
         hide=("navigation", "toc"),
         raw_html=True,
     )
+
+
+def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
+    """The newest week with news: this week's, unless nothing has happened yet this week."""
+    if not inputs.weeks:
+        return None
+    digest = inputs.weeks[0]
+    return {
+        "digest": digest,
+        "title": formats.title(digest, inputs.settings.site_name),
+        "figures": [f for f in digest.figures if f.count],
+        "path": news.week_path(digest),
+        "current": digest.since <= inputs.today <= digest.until,
+    }

@@ -14,6 +14,8 @@ from urllib.parse import quote, urlencode, urljoin
 import yaml
 
 from generator.catalogue import Catalogue
+from generator.digest.model import Digest
+from generator.digest.week import every_week
 from generator.events import Event, catalogue_events
 from generator.settings import Settings
 
@@ -172,3 +174,11 @@ class SiteInputs:
     def events(self) -> list[Event]:
         """Every dated event of the records, newest first: worked out once per site."""
         return catalogue_events(self.catalogue)
+
+    @cached_property
+    def weeks(self) -> list[Digest]:
+        """The digest of every week with news, newest first, for /news/ and the home page."""
+        return every_week(
+            self.catalogue, self.today, settings=self.community, events=self.events,
+            similar=self.similar,
+        )  # fmt: skip

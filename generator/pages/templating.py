@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from generator.dates import long_date
 from generator.pages import vocabulary
 
 
@@ -51,13 +52,6 @@ def relative_url(page_path: str, target: str) -> str:
     if (not target or target.endswith("/")) and not rel.endswith("/"):
         rel += "/"
     return rel + fragment
-
-
-def long_date(value: date | datetime | None) -> str:
-    """GOV.UK style: 20 August 2026."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
 
 
 def short_date(value: date | datetime | None) -> str:
