@@ -52,14 +52,19 @@ def _plain_part(part: Part) -> str:
     return part
 
 
-def markdown(digest: Digest, site_url: str, site_name: str = "Pipeline") -> str:
+def markdown(
+    digest: Digest, site_url: str, site_name: str = "Pipeline", *, heading: bool = True
+) -> str:
+    """The digest in Markdown; without its `heading` for an issue, which has its own title."""
+
     def url(path: str) -> str:
         return urljoin(site_url, path)
 
     def line(parts: Sequence[Part]) -> str:
         return "".join(_markdown_part(p, url) for p in parts)
 
-    lines = [f"# {markdown_inline(title(digest, site_name))}", "", summary(digest), ""]
+    lines = [f"# {markdown_inline(title(digest, site_name))}", ""] if heading else []
+    lines += [summary(digest), ""]
     for section in digest.sections:
         lines += [f"## {section.heading}", ""]
         for item in section.items:
