@@ -89,10 +89,11 @@ def check_atom(path: Path, site: Path) -> ET.Element:
 
 def test_every_followable_record_has_a_valid_feed(site: Path, catalogue) -> None:
     wanted = [
-        *(f"projects/{i}/feed.xml" for i in catalogue.projects),
-        *(f"councils/{i}/feed.xml" for i in catalogue.councils),
-        *(f"services/{i}/feed.xml" for i in catalogue.service_areas),
-        "makerdays/feed.xml",
+        *(f"feeds/project-{i}.xml" for i in catalogue.projects),
+        *(f"feeds/council-{i}.xml" for i in catalogue.councils),
+        *(f"feeds/service-{i}.xml" for i in catalogue.service_areas),
+        "feeds/makerdays.xml",
+        "feeds/news.xml",
         "feed.xml",
     ]
     entries = 0
@@ -102,7 +103,7 @@ def test_every_followable_record_has_a_valid_feed(site: Path, catalogue) -> None
 
 
 def test_a_project_feed_has_each_kind_of_event(site: Path) -> None:
-    root = check_atom(site / "projects/report-a-missed-bin/feed.xml", site)
+    root = check_atom(site / "feeds/project-report-a-missed-bin.xml", site)
     entries = root.findall(f"{ATOM}entry")
     kinds = {e.find(f"{ATOM}category").get("term") for e in entries}
     assert kinds >= {"started", "update", "phase", "partner", "reviewed"}
@@ -115,7 +116,7 @@ def test_a_project_feed_has_each_kind_of_event(site: Path) -> None:
 
 
 def test_a_council_feed_follows_its_projects_and_maker_days(site: Path, catalogue) -> None:
-    root = check_atom(site / "councils/west-berkshire/feed.xml", site)
+    root = check_atom(site / "feeds/council-west-berkshire.xml", site)
     links = {e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")}
     theirs = {p.id for p in catalogue.projects_by_council["west-berkshire"]}
     hosted = {d.id for d in catalogue.makerdays.values() if "west-berkshire" in d.hosts}
@@ -127,7 +128,7 @@ def test_a_council_feed_follows_its_projects_and_maker_days(site: Path, catalogu
 
 
 def test_a_service_area_feed_has_only_its_projects(site: Path, catalogue) -> None:
-    root = check_atom(site / "services/waste-and-recycling/feed.xml", site)
+    root = check_atom(site / "feeds/service-waste-and-recycling.xml", site)
     links = {e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")}
     assert links
     for link in links:
@@ -142,6 +143,8 @@ def test_a_service_area_feed_has_only_its_projects(site: Path, catalogue) -> Non
         "councils/west-berkshire/index.html",
         "makerdays/index.html",
         "makerdays/local-democracy-maker-day/index.html",
+        "news/index.html",
+        "news/2026-11-09/index.html",
     ],
 )
 def test_pages_name_their_feed_in_the_head_and_with_a_follow_link(site: Path, page: str) -> None:
@@ -154,13 +157,15 @@ def test_pages_name_their_feed_in_the_head_and_with_a_follow_link(site: Path, pa
     assert feed.resolve().is_file()
     check_atom(feed.resolve(), site)
     body = html.split("</head>", 1)[1]
-    assert re.search(r'<a href="[^"]*feed\.xml" type="application/atom\+xml">Follow ', body)
+    assert re.search(
+        r'<a href="[^"]*feeds/[a-z-]+\.xml" type="application/atom\+xml">Follow ', body
+    )
     assert "feed reader" in body and "feed-to-email" in body
 
 
 def test_the_services_list_links_every_area_feed(site: Path) -> None:
     page = site / "services/index.html"
-    links = [link for link in parse_html(page).links if link.endswith("/feed.xml")]
+    links = [link for link in parse_html(page).links if "feeds/service-" in link]
     assert links
     for link in links:
         assert (page.parent / link).resolve().is_file(), link
@@ -188,6 +193,15 @@ def test_feeds_are_reproducible(site: Path, tmp_path: Path) -> None:
             cli, ["build", "--today", "2026-11-22"], env={"GITHUB_ACTIONS": ""}
         )
     assert result.exit_code == 0, result.output
-    for feed in site.rglob("feed.xml"):
+    for feed in [site / "feed.xml", *site.glob("feeds/*.xml")]:
         again = repo / "site" / feed.relative_to(site)
         assert again.read_bytes() == feed.read_bytes(), feed
+
+
+def test_the_feeds_folder_has_the_sitemap_material_looks_for(site: Path) -> None:
+    """Material asks for sitemap.xml in the folder of every rel=alternate link: it is there."""
+    root = ET.parse(site / "feeds/sitemap.xml").getroot()
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    head = (site / "projects/report-a-missed-bin/index.html").read_text(encoding="utf-8")
+    alternates = re.findall(r'<link rel="alternate"[^>]*href="([^"]+)"', head)
+    assert alternates == ["../../feeds/project-report-a-missed-bin.xml"]

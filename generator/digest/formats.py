@@ -78,7 +78,7 @@ def markdown(
     week = url(f"news/{digest.key}/")
     lines.append(
         f"Read this on [the {markdown_inline(site_name)} site]({week}), or follow every week "
-        f"with [the news feed]({url('news/feed.xml')}) in a feed reader or a feed-to-email "
+        f"with [the news feed]({url('feeds/news.xml')}) in a feed reader or a feed-to-email "
         "service."
     )
     return "\n".join(lines) + "\n"

@@ -97,7 +97,7 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
             adopted=adopted,
             hosted=hosted,
             earlier=inputs.earlier_paths.get(council.path, ()),
-            feed=paths.feed(paths.council(council.id)),
+            feed=paths.council_feed(council.id),
             like_yours=[
                 (catalogue.councils[other], reason)
                 for other, reason in councils_like_yours(catalogue, council.id)
@@ -107,5 +107,5 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
-        feed=paths.feed(paths.council(council.id)),
+        feed=paths.council_feed(council.id),
     )

@@ -23,12 +23,12 @@ def pages(inputs: SiteInputs) -> list[Page]:
             path,
             upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
             past=facts.past_makerdays(catalogue, inputs.today),
-            feed=paths.feed(paths.MAKERDAYS),
+            feed=paths.MAKERDAYS_FEED,
         ),
         hide=("navigation", "toc"),
         raw_html=True,
         searchable=False,
-        feed=paths.feed(paths.MAKERDAYS),
+        feed=paths.MAKERDAYS_FEED,
     )
     return [index, *(makerday_page(inputs, d) for d in catalogue.makerdays.values())]
 
@@ -57,11 +57,11 @@ def makerday_page(inputs: SiteInputs, day: MakerDay) -> Page:
             description=render_markdown(description) if description else "",
             tiers=[(label, sponsors) for label, sponsors in tiers if sponsors],
             earlier=inputs.earlier_paths.get(day.path, ()),
-            feed=paths.feed(paths.MAKERDAYS),
+            feed=paths.MAKERDAYS_FEED,
         ),
         record_path=day.path,
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
-        feed=paths.feed(paths.MAKERDAYS),
+        feed=paths.MAKERDAYS_FEED,
     )

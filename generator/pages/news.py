@@ -1,5 +1,5 @@
 """News: one page per week (`/news/<monday>/`), the weeks newest first (`/news/`, in pages) and
-an Atom feed of the weeks that are over (`/news/feed.xml`). Each week is the weekly digest."""
+an Atom feed of the weeks that are over (`/feeds/news.xml`). Each week is the weekly digest."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from generator.pages.templating import environment, render
 
 NEWS_PAGE_SIZE = 52  # a year of weeks
 FEED_LIMIT = 26
-FEED = paths.feed(paths.NEWS)
+FEED = paths.NEWS_FEED
 
 
 def week_path(digest: Digest) -> str:

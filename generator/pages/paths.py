@@ -15,14 +15,29 @@ def makerday(makerday_id: str) -> str:
     return f"makerdays/{makerday_id}/"
 
 
-def feed(site_path: str) -> str:
-    """The Atom feed that follows a page: `projects/x/` -> `projects/x/feed.xml`."""
-    return f"{site_path}feed.xml"
+# Every feed but the site-wide one sits in one folder. Material for MkDocs fetches
+# `sitemap.xml` from the folder of every `<link rel="alternate">` in a page's head (meant for
+# language versions; https://github.com/zensical/zensical/issues/908), so that folder
+# has a sitemap of its own (`outputs.feeds.FEEDS_SITEMAP`) and no page load asks for a
+# missing file.
+FEEDS = "feeds/"
+
+
+def project_feed(project_id: str) -> str:
+    return f"{FEEDS}project-{project_id}.xml"
+
+
+def council_feed(council_id: str) -> str:
+    return f"{FEEDS}council-{council_id}.xml"
 
 
 def service_area_feed(area_id: str) -> str:
     """Service areas have no page of their own; their feeds are linked from the services list."""
-    return f"services/{area_id}/feed.xml"
+    return f"{FEEDS}service-{area_id}.xml"
+
+
+MAKERDAYS_FEED = f"{FEEDS}makerdays.xml"
+NEWS_FEED = f"{FEEDS}news.xml"
 
 
 def source(site_path: str) -> str:

@@ -191,7 +191,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         similar=similar,
         earlier=inputs.earlier_paths.get(project.path, ()),
         wants_partners=facts.wants_partners(project),
-        feed=paths.feed(paths.project(project.id)),
+        feed=paths.project_feed(project.id),
     )
     return Page(
         path=path,
@@ -202,5 +202,5 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
-        feed=paths.feed(paths.project(project.id)),
+        feed=paths.project_feed(project.id),
     )

@@ -1,7 +1,8 @@
 """A feed for each thing people follow: every project, council and service area, and maker days.
 
-Each feed sits beside the page it follows (`projects/<id>/feed.xml`); service areas have no
-page of their own, so theirs are `services/<area>/feed.xml`, linked from the services list.
+All are in `feeds/` (`feeds/project-<id>.xml`, see `generator.pages.paths`), each linked from
+the page it follows; service areas have no page of their own, so theirs are linked from the
+services list.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from generator.pages import paths
 from generator.pages.model import DataFile, SiteInputs
 
 LIMIT = 50  # newest entries per feed: what a reader needs, and the files stay small
+# See `generator.pages.paths.FEEDS`: a valid, empty sitemap where Material looks for one.
+FEEDS_SITEMAP = f"{paths.FEEDS}sitemap.xml"
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 
 
 def event_page(event: Event) -> str:
@@ -42,17 +49,10 @@ def entries(inputs: SiteInputs, events: Iterable[Event]) -> list[Entry]:
 
 
 def feed_file(
-    inputs: SiteInputs,
-    page: str,
-    title: str,
-    subtitle: str,
-    events: Sequence[Event],
-    here: str | None = None,
+    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, events: Sequence[Event]
 ) -> DataFile:
-    """The feed at `here` (by default beside the page at site path `page`) with the newest
-    `LIMIT` events first."""
+    """The feed at site path `here` that follows the page `page`, newest `LIMIT` events first."""
     settings = inputs.settings
-    here = here or paths.feed(page)
     feed = Feed(
         id=settings.page_url(here),
         title=f"{title} - {settings.site_name}",
@@ -82,26 +82,28 @@ def record_feeds(inputs: SiteInputs) -> list[DataFile]:
         for area in event.areas:
             by_area[area].append(event)
     files = [
-        feed_file(inputs, paths.project(p.id), p.title,
+        feed_file(inputs, paths.project_feed(p.id), paths.project(p.id), p.title,
                   f"Updates, phase changes, partners, pledges and reviews of {p.title}.",
                   by_project.get(p.id, []))
         for p in catalogue.projects.values()
     ]  # fmt: skip
     files += [
-        feed_file(inputs, paths.council(c.id), c.name,
+        feed_file(inputs, paths.council_feed(c.id), paths.council(c.id), c.name,
                   f"The projects {c.name} leads or takes part in, and its maker days.",
                   by_council.get(c.id, []))
         for c in catalogue.councils.values()
     ]  # fmt: skip
     files += [
-        feed_file(inputs, f"{paths.SERVICES}#area-{a.id}", f"{a.name}: projects",
+        feed_file(inputs, paths.service_area_feed(a.id), f"{paths.SERVICES}#area-{a.id}",
+                  f"{a.name}: projects",
                   f"New projects and what happens to projects in {a.name}.",
-                  by_area.get(a.id, []), paths.service_area_feed(a.id))
+                  by_area.get(a.id, []))
         for a in catalogue.service_areas.values()
     ]  # fmt: skip
     files.append(
-        feed_file(inputs, paths.MAKERDAYS, "Maker days",
+        feed_file(inputs, paths.MAKERDAYS_FEED, paths.MAKERDAYS, "Maker days",
                   "Maker days where councils and suppliers work on challenges together.",
                   makerdays)
     )  # fmt: skip
+    files.append(DataFile(FEEDS_SITEMAP, EMPTY_SITEMAP))
     return files
