@@ -40,7 +40,7 @@ def test_the_week_in_markdown_has_every_section(run_pipeline) -> None:
     assert result.exit_code == 0, result.output
     text = result.output
     assert text.startswith(
-        "# Pipeline this week: 9 to 15 November 2026\n\nThis week on Pipeline: "
+        "# The week on Pipeline: 9 to 15 November 2026\n\nThe week in numbers: "
         "2 new projects, 1 council signed up, 1 council joined a project, "
         "1 pledge, 1 phase change, 1 progress update and 1 project reviewed."
     )
@@ -90,7 +90,9 @@ def test_the_week_as_json_counts_what_happened(run_pipeline) -> None:
 def test_the_week_as_html_is_one_element_with_absolute_links(run_pipeline) -> None:
     result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--format", "html")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith('<article class="pl-digest">\n<h1>Pipeline this week: 9 to 15')
+    assert result.output.startswith(
+        '<article class="pl-digest">\n<h1>The week on Pipeline: 9 to 15'
+    )
     assert result.output.rstrip().endswith("</article>")
     assert f'<a href="{SITE}projects/report-fly-tipping/">Report fly-tipping</a>' in result.output
     assert '<time datetime="2026-11-10">10 November 2026</time>' in result.output
@@ -153,10 +155,10 @@ def _issue(number: int, title: str, body: str, is_open: bool = True) -> Issue:
 def test_the_plan_opens_one_issue_per_week(catalogue) -> None:
     digest = weekly_digest(catalogue, date(2026, 11, 9), date(2026, 11, 15))
     (post,) = plan(digest, [], SITE, "Pipeline")
-    assert post.title == "Pipeline this week: 9 to 15 November 2026"
-    assert post.body.startswith("<!-- pipeline-digest: 2026-11-09 -->\nThis week on Pipeline:")
+    assert post.title == "The week on Pipeline: 9 to 15 November 2026"
+    assert post.body.startswith("<!-- pipeline-digest: 2026-11-09 -->\nThe week in numbers:")
     assert post.as_dict()["labels"] == ["digest"]
-    other_week = _issue(3, "Pipeline this week: 2 to 8 November 2026",
+    other_week = _issue(3, "The week on Pipeline: 2 to 8 November 2026",
                         "<!-- pipeline-digest: 2026-11-02 -->\n")  # fmt: skip
     assert plan(digest, [other_week], SITE, "Pipeline") == [post]
     # Posted already, even if closed since or renamed by hand: never a second one.

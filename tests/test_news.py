@@ -35,7 +35,7 @@ def _pages(content) -> dict:
 def test_a_page_for_each_week_with_news(content) -> None:
     pages = _pages(content)
     week = pages["news/2026-11-09.md"]
-    assert week.title == "Pipeline this week: 9 to 15 November 2026"
+    assert week.title == "The week on Pipeline: 9 to 15 November 2026"
     assert week.feed == "feeds/news.xml" and not week.in_nav
     assert '<h2 id="new-projects">New projects</h2>' in week.body
     assert '<a href="../../projects/report-fly-tipping/">Report fly-tipping</a>' in week.body
@@ -81,7 +81,9 @@ def test_the_home_page_shows_the_latest_week(content) -> None:
     home = _pages(content)["index.md"]
     assert '<h3 id="this-week">The latest week</h3>' in home.body
     assert "<li><strong>2</strong> new projects</li>" in home.body
-    assert '<a href="news/2026-11-09/">Read the news: Pipeline this week: 9 to 15' in home.body
+    assert (
+        '<a href="news/2026-11-09/">Read the week\'s news (9 to 15 November 2026)</a>' in home.body
+    )
     this_week = generate_site(load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(),
                               today=date(2026, 11, 12))  # fmt: skip
     home = _pages(this_week)["index.md"]

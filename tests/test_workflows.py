@@ -242,7 +242,7 @@ def test_digest_workflow_opens_the_planned_issue_with_gh(tmp_path: Path) -> None
     (script,) = [s["run"] for s in steps if s.get("name") == "Carry out the plan"]
     tricky = 'Say "hi" $(touch pwned) `touch pwned` \\n $HOME'
     post = Post(
-        f"Pipeline this week: {tricky}", f"<!-- pipeline-digest: 2026-11-09 -->\n{tricky}\n"
+        f"The week on Pipeline: {tricky}", f"<!-- pipeline-digest: 2026-11-09 -->\n{tricky}\n"
     )
     (tmp_path / "plan.json").write_text(json.dumps([post.as_dict()]))
     bin_dir, log = tmp_path / "bin", tmp_path / "log"
@@ -265,7 +265,7 @@ def test_digest_workflow_opens_the_planned_issue_with_gh(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stderr
     assert (log / "0.args").read_text().splitlines() == [
-        "issue", "create", "--title", f"Pipeline this week: {tricky}", "--label", "digest",
+        "issue", "create", "--title", f"The week on Pipeline: {tricky}", "--label", "digest",
         "--body-file", "-",
     ]  # fmt: skip
     assert (log / "0.stdin").read_text() == f"{post.body}\n"

@@ -20,7 +20,12 @@ JSON_VERSION = 1
 
 
 def title(digest: Digest, site_name: str = "Pipeline") -> str:
-    """`Pipeline this week: 16 to 22 November 2026`."""
+    """`The week on Pipeline: 16 to 22 November 2026`."""
+    return f"The week on {site_name}: {dates(digest)}"
+
+
+def dates(digest: Digest) -> str:
+    """`16 to 22 November 2026`, `28 September to 4 October 2026`."""
     since, until = digest.since, digest.until
     if (since.year, since.month) == (until.year, until.month):
         start = str(since.day)
@@ -28,7 +33,7 @@ def title(digest: Digest, site_name: str = "Pipeline") -> str:
         start = day_and_month(since)
     else:
         start = long_date(since)
-    return f"{site_name} this week: {start} to {long_date(until)}"
+    return f"{start} to {long_date(until)}"
 
 
 def summary(digest: Digest) -> str:
@@ -37,7 +42,7 @@ def summary(digest: Digest) -> str:
     if not counted:
         return "A quiet week: nothing new was recorded on Pipeline."
     listed = counted[0] if len(counted) == 1 else ", ".join(counted[:-1]) + " and " + counted[-1]
-    return f"This week on Pipeline: {listed}."
+    return f"The week in numbers: {listed}."
 
 
 def plain(parts: Sequence[Part]) -> str:

@@ -50,7 +50,7 @@ def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
     digest = inputs.weeks[0]
     return {
         "digest": digest,
-        "title": formats.title(digest, inputs.settings.site_name),
+        "dates": formats.dates(digest),
         "figures": [f for f in digest.figures if f.count],
         "path": news.week_path(digest),
         "current": digest.since <= inputs.today <= digest.until,
