@@ -9,16 +9,16 @@ from typing import IO
 
 import click
 
-from generator.catalogue import build_catalogue
+from generator.catalogue.construction import build_catalogue
 from generator.checking.repository import check_repository
 from generator.cli.options import parse_today, root_option, today_option
 from generator.digest import formats, issues
 from generator.digest.model import Digest, last_full_week
 from generator.digest.week import weekly_digest
 from generator.pages.news import digest_html
-from generator.rendering import settings_from
 from generator.settings import SettingsError, load_settings
-from generator.stale_issues import PlanError, parse_issues
+from generator.site.render import settings_from
+from generator.staleness.issues import PlanError, parse_issues
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:

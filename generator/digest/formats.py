@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from urllib.parse import urljoin
 
-from generator.dates import day_and_month, long_date
 from generator.digest.model import Digest, Item, Part, Ref
-from generator.stale_report import markdown_inline
+from generator.markdown_safe import github_inline
+from generator.vocabulary import day_and_month, long_date
 
 FORMATS = ("markdown", "json", "html")
 JSON_VERSION = 1
@@ -68,21 +68,21 @@ def markdown(
     def line(parts: Sequence[Part]) -> str:
         return "".join(_markdown_part(p, url) for p in parts)
 
-    lines = [f"# {markdown_inline(title(digest, site_name))}", ""] if heading else []
+    lines = [f"# {github_inline(title(digest, site_name))}", ""] if heading else []
     lines += [summary(digest), ""]
     for section in digest.sections:
         lines += [f"## {section.heading}", ""]
         for item in section.items:
             lines.append(f"- {line(item.parts)}")
             if item.quote:
-                lines.append(f"  > {markdown_inline(item.quote)}")
+                lines.append(f"  > {github_inline(item.quote)}")
         if section.items:
             lines.append("")
         if section.note:
             lines += [line(section.note), ""]
     week = url(f"news/{digest.key}/")
     lines.append(
-        f"Read this on [the {markdown_inline(site_name)} site]({week}), or follow every week "
+        f"Read this on [the {github_inline(site_name)} site]({week}), or follow every week "
         f"with [the news feed]({url('feeds/news.xml')}) in a feed reader or a feed-to-email "
         "service."
     )
@@ -91,13 +91,13 @@ def markdown(
 
 def _markdown_part(part: Part, url: Callable[[str], str]) -> str:
     if isinstance(part, Ref):
-        return f"[{markdown_inline(part.text)}]({url(part.path)})"
+        return f"[{github_inline(part.text)}]({url(part.path)})"
     if isinstance(part, date):
         return long_date(part)
-    # markdown_inline trims; the spaces around a piece of a sentence belong to the sentence
+    # github_inline trims; the spaces around a piece of a sentence belong to the sentence
     before = " " if part[:1].isspace() else ""
     after = " " if part[-1:].isspace() else ""
-    return before + markdown_inline(part) + after
+    return before + github_inline(part) + after
 
 
 def _item_json(item: Item, url: Callable[[str], str]) -> dict[str, object]:

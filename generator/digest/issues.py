@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.digest import formats
 from generator.digest.model import Digest
-from generator.stale_issues import Issue
+from generator.staleness.issues import Issue
 
 LABEL = "digest"
 _MARKER = re.compile(r"<!-- pipeline-digest: (\d{4}-\d\d-\d\d) -->")

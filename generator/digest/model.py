@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.catalogue import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.digest.model import Item, Ref, Section, council_ref, project_ref
-from generator.similarity import DEFAULT_THRESHOLD, SimilarityIndex
+from generator.similarity.engine import DEFAULT_THRESHOLD, SimilarityIndex
 
 AHEAD = timedelta(weeks=8)  # how far ahead "coming up" looks
 SIMILAR_TOP = 10

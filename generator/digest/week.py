@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from generator.catalogue import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project
 from generator.digest.model import (
     Digest,
     Figure,
@@ -24,13 +24,13 @@ from generator.digest.sections import challenges_section, makerdays_section, sim
 from generator.events import Event, catalogue_events
 from generator.events.records import amount_text, pledge_amount
 from generator.settings import Settings
-from generator.stale import assess, due_from
+from generator.staleness.assessment import assess, due_from
 
 
 def due_dates(
     catalogue: Catalogue, settings: Settings, last_commits: Mapping[str, date] | None = None
 ) -> dict[str, date]:
-    """Project id -> the day it became due for review (see `generator.stale.due_from`)."""
+    """Project id -> the day it became due for review (`staleness.assessment.due_from`)."""
     commits = last_commits or {}
     return {
         p.id: due

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.catalogue import Catalogue, Council, MakerDay, Pledge, Project, Update
+from generator.catalogue.model import Catalogue, Council, MakerDay, Pledge, Project, Update
 
 # Kinds of event, in the order a day's events are listed.
 KINDS = ("joined", "started", "phase", "update", "partner", "pledge", "reviewed", "makerday")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.catalogue import Project
+from generator.catalogue.model import Project
 from generator.outputs.feeds.atom import Entry, Feed, document
 from generator.pages import paths
 from generator.pages.model import SiteInputs

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.catalogue import PHASES
 from generator.digest import formats
-from generator.pages import facts, news
+from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
+from generator.vocabulary import PHASES
 
 LATEST = 8
 
@@ -52,6 +52,6 @@ def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
         "digest": digest,
         "dates": formats.dates(digest),
         "figures": [f for f in digest.figures if f.count],
-        "path": news.week_path(digest),
+        "path": paths.news_week(digest.key),
         "current": digest.since <= inputs.today <= digest.until,
     }

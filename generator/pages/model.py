@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.digest.model import Digest
 from generator.digest.week import every_week
 from generator.events import Event, catalogue_events
@@ -86,10 +86,13 @@ class SiteContent:
 
 
 class StaleInfo(Protocol):
-    """What pages need from `generator.stale.StaleProject`."""
+    """What pages need from `generator.staleness.assessment.StaleProject`."""
 
     id: str
-    reason: str
+
+    @property
+    def reason(self) -> str: ...
+
     last_activity: date | None
     days_overdue: int
     maintainers: tuple[str, ...]

@@ -1,5 +1,5 @@
-"""News: one page per week (`/news/<monday>/`), the weeks newest first (`/news/`, in pages) and
-an Atom feed of the weeks that are over (`/feeds/news.xml`). Each week is the weekly digest."""
+"""News: one page per week (`/news/<monday>/`) and the weeks newest first (`/news/`, in pages).
+Each week is the weekly digest; its feed is `generator.outputs.feeds.news`."""
 
 from __future__ import annotations
 
@@ -7,19 +7,13 @@ from urllib.parse import urljoin
 
 from generator.digest import formats
 from generator.digest.model import Digest
-from generator.outputs.feeds.atom import Entry, Feed, document, tag_id
 from generator.pages import paths
-from generator.pages.model import DataFile, Page, SiteInputs
+from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import environment, render
 
 NEWS_PAGE_SIZE = 52  # a year of weeks
-FEED_LIMIT = 26
 FEED = paths.NEWS_FEED
-
-
-def week_path(digest: Digest) -> str:
-    return f"{paths.NEWS}{digest.key}/"
 
 
 class _Week:
@@ -56,7 +50,7 @@ def _index_page(chunk: Chunk[_Week]) -> Page:
 
 def _week_page(inputs: SiteInputs, weeks: list[_Week], n: int) -> Page:
     week = weeks[n]
-    path = paths.source(week_path(week.digest))
+    path = paths.source(paths.news_week(week.digest.key))
     body = render(
         "news_week.html.j2",
         path,
@@ -79,43 +73,6 @@ def _week_page(inputs: SiteInputs, weeks: list[_Week], n: int) -> Page:
         raw_html=True,
         feed=FEED,
     )
-
-
-def feed_file(inputs: SiteInputs) -> DataFile:
-    """The weeks that are over, newest first: a week's entry never changes once it is posted."""
-    settings = inputs.settings
-    done = [d for d in inputs.weeks if d.until < inputs.today][:FEED_LIMIT]
-    entries = [
-        Entry(
-            id=tag_id(settings.site_url, f"news/{d.key}"),
-            title=formats.title(d, settings.site_name),
-            updated=d.until,
-            url=settings.page_url(week_path(d)),
-            summary=_text(d),
-        )
-        for d in done
-    ]
-    feed = Feed(
-        id=settings.page_url(FEED),
-        title=f"{settings.site_name}: the week's news",
-        subtitle="Every week: new projects, councils joining, pledges, progress and reviews.",
-        self_url=settings.page_url(FEED),
-        page_url=settings.page_url(paths.NEWS),
-        entries=entries,
-        empty_updated=inputs.today,
-    )
-    return DataFile(FEED, document(feed))
-
-
-def _text(digest: Digest) -> str:
-    """The week as plain text, for feed readers that show the summary only."""
-    lines = [formats.summary(digest)]
-    for section in digest.sections:
-        lines += ["", section.heading]
-        lines += [f"- {formats.plain(i.parts)}" for i in section.items]
-        if section.note:
-            lines.append(formats.plain(section.note))
-    return "\n".join(lines)
 
 
 def digest_html(digest: Digest, site_url: str, site_name: str) -> str:

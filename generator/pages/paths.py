@@ -40,22 +40,20 @@ MAKERDAYS_FEED = f"{FEEDS}makerdays.xml"
 NEWS_FEED = f"{FEEDS}news.xml"
 
 
+def news_week(digest_key: str) -> str:
+    """A week's news, by the day it starts: `news/2026-11-09/`."""
+    return f"{NEWS}{digest_key}/"
+
+
 def source(site_path: str) -> str:
     """The Markdown source path of a site path: `projects/x/` -> `projects/x.md`."""
     stem = site_path.rstrip("/")
     return "index.md" if not stem else f"{stem}.md"
 
 
-HOME = ""
 PROJECTS = "projects/"
 SERVICES = "services/"
 CHALLENGES = "challenges/"
-MAKERDAYS = "makerdays/"
-COUNCILS = "councils/"
-CONTRIBUTE = "contribute/"
-FIELDS = "contribute/fields/"
-API = "api/"
 REVIEW = "review/"
-DASHBOARD = "dashboard/"
-ACCESSIBILITY = "accessibility/"
+MAKERDAYS = "makerdays/"
 NEWS = "news/"
