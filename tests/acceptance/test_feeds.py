@@ -205,3 +205,12 @@ def test_the_feeds_folder_has_the_sitemap_material_looks_for(site: Path) -> None
     head = (site / "projects/report-a-missed-bin/index.html").read_text(encoding="utf-8")
     alternates = re.findall(r'<link rel="alternate"[^>]*href="([^"]+)"', head)
     assert alternates == ["../../feeds/project-report-a-missed-bin.xml"]
+
+
+def test_the_built_news_shows_similar_projects_and_links_its_feed(site: Path) -> None:
+    """The site passes its similarity results to the news, as `pipeline digest` works its own."""
+    week = (site / "news/2026-11-09/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="similar">Similar projects started this week</h2>' in week
+    check_atom(site / "feeds/news.xml", site)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="news/2026-11-09/"' in home
