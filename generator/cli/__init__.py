@@ -12,6 +12,7 @@ from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.councils import councils
 from generator.cli.digest import digest
+from generator.cli.intake import intake
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
@@ -29,9 +30,10 @@ def cli() -> None:
     """
 
 
-for command in (
-    validate, new, build, render, stale, digest, codeowners, pr_report, similar, councils
-):  # fmt: skip
+COMMANDS = (
+    validate, new, build, render, stale, digest, codeowners, pr_report, similar, councils, intake
+)  # fmt: skip
+for command in COMMANDS:
     cli.add_command(command)
 
 

@@ -40,6 +40,7 @@ def page(inputs: SiteInputs) -> Page:
         body=body,
         hide=("navigation", "toc"),
         raw_html=True,
+        feed=paths.NEWS_FEED,
     )
 
 
