@@ -26,6 +26,17 @@ from generator.events.records import amount_text, pledge_amount
 from generator.settings import Settings
 from generator.staleness.assessment import assess, due_from
 
+# The week's headline figures: (id, kind of event counted, one, many).
+FIGURES = (
+    ("new-projects", "started", "new project", "new projects"),
+    ("new-councils", "joined", "council signed up", "councils signed up"),
+    ("joined", "partner", "council joined a project", "councils joined projects"),
+    ("pledges", "pledge", "pledge", "pledges"),
+    ("phases", "phase", "phase change", "phase changes"),
+    ("updates", "update", "progress update", "progress updates"),
+    ("reviewed", "reviewed", "project reviewed", "projects reviewed"),
+)
+
 
 def due_dates(
     catalogue: Catalogue, settings: Settings, last_commits: Mapping[str, date] | None = None
@@ -87,18 +98,10 @@ def weekly_digest(
         makerdays_section(catalogue, since, until),
         challenges_section(catalogue, until, due),
     )  # fmt: skip
-    figures = (
-        Figure("new-projects", len(new), "new project", "new projects"),
-        Figure("new-councils", len(by_kind.get("joined", [])), "council signed up",
-               "councils signed up"),
-        Figure("joined", len(by_kind.get("partner", [])), "council joined a project",
-               "councils joined projects"),
-        Figure("pledges", len(by_kind.get("pledge", [])), "pledge", "pledges"),
-        Figure("phases", len(by_kind.get("phase", [])), "phase change", "phase changes"),
-        Figure("updates", len(by_kind.get("update", [])), "progress update", "progress updates"),
-        Figure("reviewed", len(by_kind.get("reviewed", [])), "project reviewed",
-               "projects reviewed"),
-    )  # fmt: skip
+    figures = tuple(
+        Figure(figure_id, len(by_kind.get(kind, [])), one, many)
+        for figure_id, kind, one, many in FIGURES
+    )
     return Digest(since, until, figures, tuple(s for s in sections if s.items or s.note))
 
 

@@ -55,4 +55,5 @@ def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
         "figures": [f for f in digest.figures if f.count],
         "path": paths.news_week(digest.key),
         "current": digest.since <= inputs.today <= digest.until,
+        "feed": paths.NEWS_FEED,
     }

@@ -145,6 +145,7 @@ def test_a_service_area_feed_has_only_its_projects(site: Path, catalogue) -> Non
         "makerdays/local-democracy-maker-day/index.html",
         "news/index.html",
         "news/2026-11-09/index.html",
+        "index.html",
     ],
 )
 def test_pages_name_their_feed_in_the_head_and_with_a_follow_link(site: Path, page: str) -> None:
