@@ -164,10 +164,11 @@ def test_pages_name_their_feed_in_the_head_and_with_a_follow_link(site: Path, pa
     assert "feed reader" in body and "feed-to-email" in body
 
 
-def test_the_services_list_links_every_area_feed(site: Path) -> None:
+def test_the_services_list_links_every_area_feed(site: Path, catalogue) -> None:
     page = site / "services/index.html"
-    links = [link for link in parse_html(page).links if "feeds/service-" in link]
-    assert links
+    links = {link for link in parse_html(page).links if "feeds/service-" in link}
+    used = {a for p in catalogue.projects.values() for a in p.service_areas}
+    assert links == {f"../feeds/service-{a}.xml" for a in used}
     for link in links:
         assert (page.parent / link).resolve().is_file(), link
 
