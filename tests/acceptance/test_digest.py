@@ -51,13 +51,13 @@ def test_the_week_in_markdown_has_every_section(run_pipeline) -> None:
         "Reviewed and up to date", "Open challenges",
     ]  # fmt: skip
     assert (
-        f"- [Report fly-tipping]({SITE}projects/report-fly-tipping/), led by "
+        f"- [Understand fly-tipping reports]({SITE}projects/fly-tipping-discovery/), led by "
         f"[Oxford]({SITE}councils/oxford/), started on 10 November 2026.\n"
     ) in text
     assert (
-        f"- [Tell us about dumped rubbish]({SITE}projects/fly-tipping-reports/) from "
-        f"[Essex]({SITE}councils/essex/) and [Report fly-tipping]({SITE}projects/"
-        "report-fly-tipping/) from [Oxford]" in text
+        f"- [Understand fly-tipping reports]({SITE}projects/fly-tipping-discovery/) from "
+        f"[Oxford]({SITE}councils/oxford/) and [Tell us about dumped rubbish]({SITE}projects/"
+        f"fly-tipping-reports/) from [Essex]({SITE}councils/essex/) started the same week" in text
     )
     assert f"- [Oxford City Council]({SITE}councils/oxford/) signed up on 9 November 2026." in text
     assert "as a contributor." in text
@@ -67,7 +67,7 @@ def test_the_week_in_markdown_has_every_section(run_pipeline) -> None:
     assert "moved to discovery on 13 November 2026." in text
     assert "  > Rewrote the data-matching explanation with two residents' panels." in text
     # A new project's first phase and first review are part of its start, not news of their own.
-    assert "Report fly-tipping](" + SITE + "projects/report-fly-tipping/) moved" not in text
+    assert "Understand fly-tipping reports](" + SITE + "projects/fly-tipping-discovery/) moved" not in text
     assert "7 challenges are open" in text
 
 
@@ -82,7 +82,7 @@ def test_the_week_as_json_counts_what_happened(run_pipeline) -> None:
     }  # fmt: skip
     sections = {s["id"]: s for s in data["sections"]}
     assert [i["links"][0]["url"] for i in sections["new-projects"]["items"]] == [
-        f"{SITE}projects/report-fly-tipping/",
+        f"{SITE}projects/fly-tipping-discovery/",
         f"{SITE}projects/fly-tipping-reports/",
     ]
     assert sections["similar"]["items"][0]["text"].endswith("Could the two councils work together?")
@@ -95,7 +95,7 @@ def test_the_week_as_html_is_one_element_with_absolute_links(run_pipeline) -> No
         '<article class="pl-digest">\n<h1>The week on Pipeline: 9 to 15'
     )
     assert result.output.rstrip().endswith("</article>")
-    assert f'<a href="{SITE}projects/report-fly-tipping/">Report fly-tipping</a>' in result.output
+    assert f'<a href="{SITE}projects/fly-tipping-discovery/">Understand fly-tipping reports</a>' in result.output
     assert '<time datetime="2026-11-10">10 November 2026</time>' in result.output
 
 

@@ -39,7 +39,7 @@ def test_a_page_for_each_week_with_news(content) -> None:
     assert week.title == "The week on Pipeline: 9 to 15 November 2026"
     assert week.feed == "feeds/news.xml" and not week.in_nav
     assert '<h2 id="new-projects">New projects</h2>' in week.body
-    assert '<a href="../../projects/report-fly-tipping/">Report fly-tipping</a>' in week.body
+    assert '<a href="../../projects/fly-tipping-discovery/">Understand fly-tipping reports</a>' in week.body
     # Linked to its neighbours, and the week after (this week, still going) says it is not over.
     assert 'href="../2026-10-26/" rel="prev">Older week' in week.body
     assert 'href="../2026-11-16/" rel="next">Newer week' not in week.body
@@ -69,7 +69,7 @@ def test_the_news_feed_has_the_finished_weeks(content) -> None:
     assert entries[0].findtext(f"{ATOM}id") == "tag:localgovdigital.github.io,2026:news/2026-11-09"
     assert entries[0].findtext(f"{ATOM}updated") == "2026-11-15T00:00:00Z"
     summary = entries[0].findtext(f"{ATOM}summary")
-    assert "New projects\n- Report fly-tipping, led by Oxford" in summary
+    assert "New projects\n- Understand fly-tipping reports, led by Oxford" in summary
     later = generate_site(
         load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(), today=date(2026, 11, 15)
     )
