@@ -67,7 +67,7 @@ def test_the_week_in_markdown_has_every_section(run_pipeline) -> None:
     assert "moved to discovery on 13 November 2026." in text
     assert "  > Rewrote the data-matching explanation with two residents' panels." in text
     # A new project's first phase and first review are part of its start, not news of their own.
-    assert "Understand fly-tipping reports](" + SITE + "projects/fly-tipping-discovery/) moved" not in text
+    assert f"{SITE}projects/fly-tipping-discovery/) moved" not in text
     assert "7 challenges are open" in text
 
 
@@ -95,7 +95,8 @@ def test_the_week_as_html_is_one_element_with_absolute_links(run_pipeline) -> No
         '<article class="pl-digest">\n<h1>The week on Pipeline: 9 to 15'
     )
     assert result.output.rstrip().endswith("</article>")
-    assert f'<a href="{SITE}projects/fly-tipping-discovery/">Understand fly-tipping reports</a>' in result.output
+    link = f'<a href="{SITE}projects/fly-tipping-discovery/">Understand fly-tipping reports</a>'
+    assert link in result.output
     assert '<time datetime="2026-11-10">10 November 2026</time>' in result.output
 
 

@@ -39,7 +39,8 @@ def test_a_page_for_each_week_with_news(content) -> None:
     assert week.title == "The week on Pipeline: 9 to 15 November 2026"
     assert week.feed == "feeds/news.xml" and not week.in_nav
     assert '<h2 id="new-projects">New projects</h2>' in week.body
-    assert '<a href="../../projects/fly-tipping-discovery/">Understand fly-tipping reports</a>' in week.body
+    link = '<a href="../../projects/fly-tipping-discovery/">Understand fly-tipping reports</a>'
+    assert link in week.body
     # Linked to its neighbours, and the week after (this week, still going) says it is not over.
     assert 'href="../2026-10-26/" rel="prev">Older week' in week.body
     assert 'href="../2026-11-16/" rel="next">Newer week' not in week.body
