@@ -17,7 +17,8 @@ from generator.catalogue.model import Catalogue
 from generator.digest.model import Digest
 from generator.digest.week import every_week
 from generator.events import Event, catalogue_events
-from generator.settings import Settings
+from generator.savings.estimate import Savings, estimate
+from generator.settings import DEFAULT_BAND_POINTS, Settings
 
 
 @dataclass(frozen=True)
@@ -185,3 +186,13 @@ class SiteInputs:
             self.catalogue, self.today, settings=self.community, events=self.events,
             similar=self.similar,
         )  # fmt: skip
+
+    # budget band -> (low, high) pounds, from pipeline.yml: the savings estimates' inputs
+    band_points: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: dict(DEFAULT_BAND_POINTS)
+    )
+
+    @cached_property
+    def savings(self) -> Savings:
+        """What reuse and shared work saved: worked out once, shown on many pages."""
+        return estimate(self.catalogue, self.band_points)

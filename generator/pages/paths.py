@@ -57,3 +57,4 @@ CHALLENGES = "challenges/"
 REVIEW = "review/"
 MAKERDAYS = "makerdays/"
 NEWS = "news/"
+SAVINGS = "about/savings/"  # how the savings figures are worked out

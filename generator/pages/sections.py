@@ -75,6 +75,8 @@ def services(inputs: SiteInputs) -> list[Page]:
             followed=_followed_areas(inputs),
             count=len(reusable),
             catalogue=catalogue,
+            services=inputs.savings.by_project,
+            totals=inputs.savings.totals,
         )
         for chunk in pages
     ]

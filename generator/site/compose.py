@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from generator.catalogue.model import Catalogue
@@ -16,6 +17,7 @@ from generator.pages import (
     news,
     projects,
     reference,
+    savings,
     sections,
 )
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
@@ -32,6 +34,7 @@ def generate_site(
     schemas: Mapping[str, str] | None = None,
     earlier_paths: Mapping[str, Sequence[str]] | None = None,
     community: Settings | None = None,
+    band_points: Mapping[str, tuple[int, int]] | None = None,
 ) -> SiteContent:
     """Every generated page and data file.
 
@@ -40,12 +43,15 @@ def generate_site(
     id, score)], best first; `schemas` maps a schema file name to its text, for `/schema/` and
     the field reference; `earlier_paths` maps a record's path to the paths it had before it was
     renamed, so its older history stays linked;
-    `community` is pipeline.yml's settings (when projects become due for review, in the news).
+    `community` is pipeline.yml's settings (when projects become due for review, in the news),
+    `band_points` its savings.band_points (the defaults when not given).
     """
     inputs = SiteInputs(
         catalogue, settings, today, stale or {}, similar or {}, schemas or {}, earlier_paths or {},
-        community or Settings(),
+        community=community or Settings(),
     )  # fmt: skip
+    if band_points is not None:
+        inputs = replace(inputs, band_points=band_points)
     content = SiteContent()
     content.pages.append(home.page(inputs))
     content.pages.extend(projects.pages(inputs))
@@ -53,6 +59,7 @@ def generate_site(
     content.pages.extend(sections.challenges(inputs))
     content.pages.extend(sections.review(inputs))
     content.pages.append(dashboard.page(inputs))
+    content.pages.append(savings.method_page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.extend(news.pages(inputs))

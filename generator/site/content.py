@@ -87,6 +87,7 @@ def site_content(
 ) -> SiteContent:
     """Every page and data file of the site for the repository at `root`."""
     loaded = load(root, today, report)
+    community = load_settings(root)
     history = record_history(root, [r.path for r in loaded.report.records])
     content = generate_site(
         loaded.catalogue,
@@ -96,7 +97,8 @@ def site_content(
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
         similar=all_similar(loaded.catalogue),
-        community=load_settings(root),
+        community=community,
+        band_points=community.band_points,
     )
     content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
     return content
