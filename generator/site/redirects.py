@@ -11,7 +11,8 @@ from generator.jinja_environment import template_environment
 from generator.pages.templating import relative_url
 
 # The site's policy, as site_overrides/partials/content-security-policy.html declares it for
-# every other page (tests/browser checks every page declares the same one).
+# every other page (tests/browser checks every page declares the same one). Our own constant,
+# so it goes in unescaped, character for character.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
@@ -23,7 +24,7 @@ _TEMPLATE = """\
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ policy }}">
+<meta http-equiv="Content-Security-Policy" content="{{ policy | safe }}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }} has moved</title>
 <meta name="robots" content="noindex">
