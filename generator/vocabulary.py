@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 # Record kind -> its name in a sentence; the order records are listed in.
 RECORD_KINDS = {"project": "project", "council": "council", "makerday": "maker day"}
@@ -146,3 +147,13 @@ def long_date(value: date | datetime | None) -> str:
 def day_and_month(value: date) -> str:
     """`20 August`, for dates within a week whose year is said once."""
     return f"{value.day} {value:%B}"
+
+
+# Maker days happen in the UK: times are shown, and written into calendars, as UK clocks read.
+UK_TIME = ZoneInfo("Europe/London")
+
+
+def in_uk_time(moment: datetime) -> datetime:
+    """A moment as the clocks in the UK show it (GMT or BST); one without an offset is UK time
+    already."""
+    return moment.replace(tzinfo=UK_TIME) if moment.tzinfo is None else moment.astimezone(UK_TIME)

@@ -16,6 +16,7 @@ from generator.checking.explanations import describe_path
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
+from generator.vocabulary import in_uk_time
 
 RecordPath = tuple[str | int, ...]
 
@@ -193,6 +194,32 @@ def _makerday_dates(record: LoadedRecord, index: Index, today: date) -> Iterator
             f"end: {end} is before start ({start}).",
             "The end must be the same as the start or later.",
             "end-before-start",
+        )
+
+
+@record_rule("makerday")
+def _makerday_uk_time(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
+    """A time written with an offset UK clocks do not use that day, as +00:00 in summer, is
+    most often meant as UK time: say what the site and calendars will show."""
+    for key in ("start", "end"):
+        value = record.data.get(key)
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            continue
+        if moment is None or moment.tzinfo is None or len(value) == 10:
+            continue
+        uk = in_uk_time(moment)
+        if moment.utcoffset() == uk.utcoffset():
+            continue
+        offset = "+01:00 (British Summer Time)" if uk.utcoffset() else "+00:00 (GMT)"
+        yield warning(
+            record.path,
+            *record.document.position((key,)),
+            f"{key}: {value} is {uk:%H:%M} in the UK, where clocks read {offset} that day.",
+            f"If you meant {moment:%H:%M} UK time, write {moment:%Y-%m-%dT%H:%M:%S}"
+            f"{offset[:6]}. The site and its calendars show UK time.",
+            "uk-time",
         )
 
 

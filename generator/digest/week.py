@@ -180,7 +180,7 @@ def _reviewed(catalogue: Catalogue, event: Event) -> Item:
 
 def _due(catalogue: Catalogue, project: Project, until: date, settings: Settings) -> Item:
     found = assess(project, catalogue, until, settings)
-    reason = found.reason if found else ""
+    reason = " ".join(found.reasons) if found else ""
     advice = "If you work on it, please check the record is still right."
     return Item((project_ref(project), f" needs a review. {reason} {advice}".replace("  ", " ")))
 

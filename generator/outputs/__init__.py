@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.outputs import api, calendar, feed, spreadsheet
 from generator.outputs.feeds import record_feeds
+from generator.pages import paths
 from generator.pages.model import DataFile, SiteInputs
 
 
@@ -21,5 +22,9 @@ def data_files(inputs: SiteInputs) -> list[DataFile]:
     files += record_feeds(inputs)
     files += [
         DataFile(f"schema/{name}", text.encode("utf-8")) for name, text in inputs.schemas.items()
+    ]
+    files += [
+        DataFile(paths.makerday_calendar(day.id), calendar.makerday_ics(inputs, day))
+        for day in inputs.catalogue.makerdays.values()
     ]
     return files

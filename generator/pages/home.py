@@ -30,6 +30,7 @@ def page(inputs: SiteInputs) -> Page:
         next_makerday=upcoming[0] if upcoming else None,
         latest=facts.latest_updates(catalogue, LATEST),
         week=_latest_week(inputs),
+        settings=inputs.settings,
         saved=inputs.savings.totals,
     )
     return Page(

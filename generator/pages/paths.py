@@ -15,6 +15,11 @@ def makerday(makerday_id: str) -> str:
     return f"makerdays/{makerday_id}/"
 
 
+def makerday_calendar(makerday_id: str) -> str:
+    """The maker day's own calendar file, for "Add to calendar"."""
+    return f"makerdays/{makerday_id}.ics"
+
+
 # Every feed but the site-wide one sits in one folder. Material for MkDocs fetches
 # `sitemap.xml` from the folder of every `<link rel="alternate">` in a page's head (meant for
 # language versions; https://github.com/zensical/zensical/issues/908), so that folder
