@@ -22,7 +22,11 @@ from mkdocs.structure.pages import Page
 from generator.building import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 from generator.checking.repository import Report
 from generator.mkdocs_plugin.config import PipelineConfig
+from generator.pages import Page as GeneratedPage
 from generator.pages import SiteSettings
+from generator.pages.model import SearchDocument
+from generator.pages.search_documents import page_document, search_role
+from generator.search.pagefind_index import SearchIndexFailed, write_index
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
@@ -43,6 +47,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._meta, self._html = {}, {}
+        self._generated: dict[str, GeneratedPage] = {}
+        self._search: list[SearchDocument] = []
         self._pages, self._read, self._written = 0, 0, 0
         return config
 
@@ -68,6 +74,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         except SettingsError as exc:
             raise PluginError(f"{exc} The site was not built.") from None
         self._meta = {page.path: page.meta for page in content.pages}
+        self._generated = {page.path: page for page in content.pages}
+        self._search = list(content.search)
         self._html = {page.path: page.body for page in content.pages if page.raw_html}
         for page in content.pages:
             self._add(
@@ -110,7 +118,23 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self._written += 1
         self._tell("Writing pages", self._written, self._pages)
+        if self.config.enabled:
+            role = search_role(self._generated.get(page.file.src_uri))
+            document = page_document(page.url, output, role) if role else None
+            if document is not None:
+                self._search.append(document)
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._tell("Indexing for search", 0, 1)
+        try:
+            write_index(self._search, Path(config.site_dir))
+        except SearchIndexFailed as exc:
+            raise PluginError(f"{exc} The site was not built.") from None
+        self._search = []
+        self._tell("Indexing for search", 1, 1)
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -17,6 +17,7 @@ from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
+from generator.pages.search_terms import project_search_text
 from generator.pages.templating import long_date, render
 from generator.pages.vocabulary import COLLABORATION, NATIONS, phase_label, role_label, slug
 
@@ -151,6 +152,7 @@ def cards_file(inputs: SiteInputs) -> DataFile:
                 "updated_text": long_date(updated) if updated else "",
                 "count": c["council_count"],
                 "lead": c["lead"].label,
+                "search": project_search_text(project, inputs.catalogue),
             }
         )
     labels = {

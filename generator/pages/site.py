@@ -7,7 +7,17 @@ from datetime import date
 
 from generator.catalogue import Catalogue
 from generator.outputs import data_files
-from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
+from generator.pages import (
+    councils,
+    dashboard,
+    home,
+    makerdays,
+    projects,
+    reference,
+    search,
+    search_documents,
+    sections,
+)
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 
 
@@ -42,6 +52,8 @@ def generate_site(
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
     content.pages.append(reference.approvals_page())
+    content.pages.append(search.page(inputs))
     content.files.extend(data_files(inputs))
     content.files.append(projects.cards_file(inputs))
+    content.search.extend(search_documents.record_documents(catalogue))
     return content
