@@ -17,7 +17,7 @@ from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
-from generator.pages.search_terms import project_search_text
+from generator.pages.search_terms import Terms, project_search_text
 from generator.pages.templating import long_date, render
 from generator.pages.vocabulary import COLLABORATION, NATIONS, phase_label, role_label, slug
 
@@ -124,8 +124,9 @@ def catalogue_page(
     )
 
 
-def cards_file(inputs: SiteInputs) -> DataFile:
-    """What the catalogue's filters need about every project, in catalogue order.
+def cards_file(inputs: SiteInputs, terms: Terms | None = None) -> DataFile:
+    """What the catalogue's filters need about every project, in catalogue order (`terms`:
+    search_terms.all_project_terms, if worked out already).
 
     Links are relative to this file, so the script resolves them against its address.
     """
@@ -152,7 +153,9 @@ def cards_file(inputs: SiteInputs) -> DataFile:
                 "updated_text": long_date(updated) if updated else "",
                 "count": c["council_count"],
                 "lead": c["lead"].label,
-                "search": project_search_text(project, inputs.catalogue),
+                "search": project_search_text(
+                    project, inputs.catalogue, terms.get(project.id) if terms else None
+                ),
             }
         )
     labels = {

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from generator.catalogue import Catalogue, Council, MakerDay, Project
 from generator.pages import paths
 from generator.pages.model import Page, SearchDocument
-from generator.pages.search_terms import project_terms
+from generator.pages.search_terms import Terms, all_project_terms, project_terms
 from generator.pages.vocabulary import phase_label
 
 # Pagefind's weights: the title counts most, then the summary, then everything else.
@@ -64,8 +64,10 @@ def _weighted(weight: float, tag: str, text: str) -> str:
     return f'<{tag} data-pagefind-weight="{weight}">{_e(text)}</{tag}>' if text else ""
 
 
-def project_document(project: Project, catalogue: Catalogue) -> SearchDocument:
-    terms = project_terms(project, catalogue)
+def project_document(
+    project: Project, catalogue: Catalogue, terms: dict[str, list[str]] | None = None
+) -> SearchDocument:
+    terms = dict(terms if terms is not None else project_terms(project, catalogue))
     synonyms = terms.pop("Also known as")
     facts = "".join(
         _weighted(TERMS_WEIGHT, "p", f"{label}: {', '.join(values)}.")
@@ -96,7 +98,8 @@ def council_document(council: Council, catalogue: Catalogue) -> SearchDocument:
     body = (
         _weighted(TITLE_WEIGHT, "h1", council.name)
         + _weighted(SUMMARY_WEIGHT, "p", f"{council.short_name} {where}".strip())
-        + _weighted(TERMS_WEIGHT, "p", f"Projects: {', '.join(projects)}." if projects else "")
+        # Low: a search for a service should find the projects before the councils in them.
+        + _weighted(SYNONYMS_WEIGHT, "p", f"Projects: {', '.join(projects)}." if projects else "")
     )
     url = paths.council(council.id)
     return SearchDocument(url, _document(url, KIND_COUNCIL, body, [("council", council.name)]))
@@ -122,10 +125,12 @@ def makerday_document(day: MakerDay, catalogue: Catalogue) -> SearchDocument:
     return SearchDocument(url, _document(url, KIND_MAKERDAY, body, filters))
 
 
-def record_documents(catalogue: Catalogue) -> list[SearchDocument]:
-    """One document per project, council and maker day."""
+def record_documents(catalogue: Catalogue, terms: Terms | None = None) -> list[SearchDocument]:
+    """One document per project, council and maker day (`terms`: all_project_terms, if
+    worked out already)."""
+    terms = terms if terms is not None else all_project_terms(catalogue)
     return [
-        *(project_document(p, catalogue) for p in catalogue.projects.values()),
+        *(project_document(p, catalogue, terms[p.id]) for p in catalogue.projects.values()),
         *(council_document(c, catalogue) for c in catalogue.councils.values()),
         *(makerday_document(d, catalogue) for d in catalogue.makerdays.values()),
     ]

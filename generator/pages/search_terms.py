@@ -10,6 +10,8 @@ service areas name ("Find my bin day" -> rubbish, refuse, household waste...).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from generator.catalogue import Catalogue, Project
 from generator.pages.vocabulary import phase_label
 from generator.similarity import default_lexicon, default_synonyms, stem, words
@@ -46,23 +48,39 @@ def project_terms(project: Project, catalogue: Catalogue) -> dict[str, list[str]
     }
 
 
-def search_text(parts: list[str]) -> str:
-    """Lower-case words of `parts`, and each word's stem where it differs, once each.
+# Project id -> its labelled search terms, worked out once per build for both searches.
+Terms = Mapping[str, dict[str, list[str]]]
+
+
+def all_project_terms(catalogue: Catalogue) -> Terms:
+    return {p.id: project_terms(p, catalogue) for p in catalogue.projects.values()}
+
+
+def search_text(parts: list[str], known: frozenset[str] = frozenset()) -> str:
+    """Lower-case words of `parts` not in `known`, once each, and a word's stem where the word
+    does not start with it ("libraries" -> "librari").
 
     The catalogue's script lower-cases the words typed, strips a plural or -ing/-ed ending and
-    matches each at the start of a word here, so "bins" finds "bin" and "collected" "collection".
+    matches each at the start of a word, so "bins" finds "bin" and "collected" "collection".
     """
     seen: dict[str, None] = {}
     for part in parts:
         for word in words(part):
+            if word in known:
+                continue
             seen.setdefault(word, None)
-            seen.setdefault(stem(word), None)
+            stemmed = stem(word)
+            if not word.startswith(stemmed):
+                seen.setdefault(stemmed, None)
     return " ".join(seen)
 
 
-def project_search_text(project: Project, catalogue: Catalogue) -> str:
-    """What the catalogue's text filter matches a project against."""
-    terms = project_terms(project, catalogue)
-    lead = catalogue.councils.get(project.lead_council)
-    own = [project.title, project.summary, lead.label if lead else ""]
-    return search_text(own + [w for values in terms.values() for w in values])
+def project_search_text(
+    project: Project, catalogue: Catalogue, terms: dict[str, list[str]] | None = None
+) -> str:
+    """What the catalogue's text filter matches a project against (`terms`: its
+    project_terms, if worked out already)."""
+    terms = terms if terms is not None else project_terms(project, catalogue)
+    # The script matches the title and summary itself: only what they do not say is added.
+    shown = frozenset(words(f"{project.title} {project.summary}"))
+    return search_text([w for values in terms.values() for w in values], shown)

@@ -16,6 +16,7 @@ from generator.pages import (
     reference,
     search,
     search_documents,
+    search_terms,
     sections,
 )
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
@@ -54,6 +55,7 @@ def generate_site(
     content.pages.append(reference.approvals_page())
     content.pages.append(search.page(inputs))
     content.files.extend(data_files(inputs))
-    content.files.append(projects.cards_file(inputs))
-    content.search.extend(search_documents.record_documents(catalogue))
+    terms = search_terms.all_project_terms(catalogue)
+    content.files.append(projects.cards_file(inputs, terms))
+    content.search.extend(search_documents.record_documents(catalogue, terms))
     return content

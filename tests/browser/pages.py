@@ -24,11 +24,14 @@ PAGE_TYPES: dict[str, str] = {
     "dashboard": "dashboard/",
     "approvals": "contribute/approvals/",
     "accessibility-statement": "accessibility/",
+    "search": "search/",
+    "search-results": "search/?q=bins",
+    "search-no-results": "search/?q=zzxqv&kind=Project",
     "not-found": "404.html",
 }
 
 # Pictured at both widths by the tests, for a reviewer: test-artifacts/screenshots/.
-SCREENSHOT_PAGES = ("home", "catalogue", "project")
+SCREENSHOT_PAGES = ("home", "catalogue", "project", "search-results")
 
 
 RECORD_FOLDERS = ("projects", "councils", "makerdays")

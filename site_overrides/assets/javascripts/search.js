@@ -17,8 +17,16 @@
   var input = form.elements.q;
   var status = root.querySelector(".pl-search-status");
   var list = root.querySelector(".pl-search-results");
-  var more = root.querySelector(".pl-search-more");
   var help = root.querySelector(".pl-search-help");
+  /* Made here, and the suggestions hidden here until a search finds nothing: without this
+     script the page hides nothing. */
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button pl-search-more";
+  more.textContent = "Show more results";
+  more.hidden = true;
+  list.insertAdjacentElement("afterend", more);
+  help.hidden = true;
   var FILTERS = ["kind", "phase", "area", "council"];
   var PAGE = 10;
   var FILLERS = ["in", "at", "for", "of", "the", "by", "with", "and"];
