@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from generator.building import load
-from generator.pages import Page
+from generator.pages.model import Page
 from generator.pages.search_documents import (
     page_document,
     project_document,
@@ -16,7 +15,8 @@ from generator.pages.search_documents import (
     search_role,
 )
 from generator.pages.search_terms import project_search_text, project_terms
-from generator.similarity import words
+from generator.similarity.text import words
+from generator.site.content import load
 from tests.conftest import PROJECT_ROOT, TODAY
 
 

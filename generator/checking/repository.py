@@ -117,7 +117,3 @@ def _expand(root: Path, paths: Iterable[Path]) -> list[Path]:
         else:
             expanded.append(absolute)
     return expanded
-
-
-def missing_path_problem(path: str) -> Problem:
-    return error(path, 1, 1, "There is no such file or folder.", "Check the path.", "no-file")

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from generator.catalogue import MakerDay
+from generator.catalogue.model import MakerDay
 from generator.pages import paths
 from generator.pages.model import SiteInputs
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from generator.catalogue import Project
+from generator.catalogue.model import Project
 from generator.pages import paths
 from generator.pages.model import SiteInputs
 

@@ -21,15 +21,7 @@ def source(site_path: str) -> str:
     return "index.md" if not stem else f"{stem}.md"
 
 
-HOME = ""
 PROJECTS = "projects/"
 SERVICES = "services/"
 CHALLENGES = "challenges/"
-MAKERDAYS = "makerdays/"
-COUNCILS = "councils/"
-CONTRIBUTE = "contribute/"
-FIELDS = "contribute/fields/"
-API = "api/"
 REVIEW = "review/"
-DASHBOARD = "dashboard/"
-ACCESSIBILITY = "accessibility/"

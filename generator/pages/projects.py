@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from generator.catalogue import PHASES, Project
+from generator.catalogue.model import Project
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
@@ -19,7 +19,7 @@ from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.search_terms import Terms, project_search_text
 from generator.pages.templating import long_date, render
-from generator.pages.vocabulary import COLLABORATION, NATIONS, phase_label, role_label, slug
+from generator.vocabulary import COLLABORATION, NATIONS, PHASES, phase_label, role_label, slug
 
 _EPOCH = date(1970, 1, 1)
 SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))

@@ -6,7 +6,7 @@ from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.search_documents import KIND_COUNCIL, KIND_MAKERDAY, KIND_PAGE, KIND_PROJECT
 from generator.pages.templating import render
-from generator.pages.vocabulary import PHASES, phase_label
+from generator.vocabulary import PHASES, phase_label
 
 SEARCH = "search/"
 # Kind -> what a reader types for it ("projects"), also the option's label.

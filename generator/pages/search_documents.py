@@ -14,11 +14,11 @@ import html
 import re
 from collections.abc import Iterable
 
-from generator.catalogue import Catalogue, Council, MakerDay, Project
+from generator.catalogue.model import Catalogue, Council, MakerDay, Project
 from generator.pages import paths
 from generator.pages.model import Page, SearchDocument
 from generator.pages.search_terms import Terms, all_project_terms, project_terms
-from generator.pages.vocabulary import phase_label
+from generator.vocabulary import phase_label
 
 # Pagefind's weights: the title counts most, then the summary, then everything else.
 TITLE_WEIGHT = 10

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.catalogue import Catalogue, Project
-from generator.pages.vocabulary import phase_label
-from generator.similarity import default_lexicon, default_synonyms, stem, words
+from generator.catalogue.model import Catalogue, Project
+from generator.similarity.text import default_lexicon, default_synonyms, stem, words
+from generator.vocabulary import phase_label
 
 
 def concept_phrases(text: str) -> list[str]:

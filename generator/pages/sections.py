@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.catalogue import Project
+from generator.catalogue.model import Project
 from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import Chunk, chunks

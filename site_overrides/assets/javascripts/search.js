@@ -100,17 +100,18 @@
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
   }
 
-  function excerpt(html) {
+  /* Pagefind's excerpt is the record's text as written, with <mark> around the words found:
+     only the marks become elements, everything else stays text ("<script>" included). */
+  function excerpt(marked) {
     var paragraph = document.createElement("p");
-    var parsed = new DOMParser().parseFromString(html, "text/html").body;
-    parsed.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
+    marked.split("<mark>").forEach(function (part, index) {
+      var pieces = index === 0 ? ["", part] : part.split("</mark>");
+      if (index > 0) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = pieces[0];
         paragraph.appendChild(mark);
-      } else {
-        paragraph.appendChild(document.createTextNode(node.textContent));
       }
+      paragraph.appendChild(document.createTextNode(pieces.slice(1).join("</mark>")));
     });
     return paragraph;
   }
