@@ -48,10 +48,14 @@ def dashboard_page(
     today: date,
     stale: Stale,
     links: Links | None = None,
+    *,
+    board: metrics.Dashboard | None = None,
+    list_limit: int | None = None,
 ) -> DashboardPage:
-    """The dashboard page's Markdown body, title and description."""
+    """The dashboard page's Markdown body, title and description (`board`: its figures, if
+    worked out already; `list_limit`: how many untaken challenges it shows at most)."""
     links = links or Links()
-    board = metrics.dashboard(catalogue, today, stale)
+    board = board or metrics.dashboard(catalogue, today, stale)
     lines = [
         f"# {TITLE}",
         "",
@@ -69,7 +73,7 @@ def dashboard_page(
         makerdays_section(board, links),
         councils_list(board, links),
         looking_list(board, links),
-        challenges_list(board, links),
+        challenges_list(board, links, list_limit),
     ):
         lines += [*section, ""]
     return DashboardPage("\n".join(lines), TITLE, DESCRIPTION)

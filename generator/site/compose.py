@@ -49,7 +49,7 @@ def generate_site(
     content.pages.extend(sections.services(inputs))
     content.pages.extend(sections.challenges(inputs))
     content.pages.extend(sections.review(inputs))
-    content.pages.append(dashboard.page(inputs))
+    content.pages.extend(dashboard.pages(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
