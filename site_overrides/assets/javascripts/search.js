@@ -176,9 +176,12 @@
         if (mine !== run) return;
         current = found;
         shown = 0;
-        status.textContent = describe(found.results.length, query);
-        help.hidden = found.results.length > 0;
-        return showMore();
+        /* The count is announced once the first results are on the page to move on to. */
+        return showMore().then(function () {
+          if (mine !== run) return;
+          status.textContent = describe(found.results.length, query);
+          help.hidden = found.results.length > 0;
+        });
       })
       .catch(function () {
         if (mine !== run) return;
