@@ -7,12 +7,12 @@ of records.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from generator.checking.schema import describe_path
+from generator.checking.explanations import describe_path
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
@@ -72,14 +72,26 @@ def walk(
         yield from walk(data[head], rest, (*prefix, head))
 
 
+RecordRule = Callable[[LoadedRecord, Index, date], Iterator[Problem]]
+# Rules about one record, in the order they report, each with the kinds of record it applies to.
+RECORD_RULES: list[tuple[frozenset[str], RecordRule]] = []
+
+
+def record_rule(*kinds: str) -> Callable[[RecordRule], RecordRule]:
+    """Register the decorated function as a rule for records of these kinds."""
+
+    def register(function: RecordRule) -> RecordRule:
+        RECORD_RULES.append((frozenset(kinds), function))
+        return function
+
+    return register
+
+
 def check_rules(record: LoadedRecord, index: Index, today: date) -> list[Problem]:
     problems: list[Problem] = []
-    problems += _references(record, index)
-    problems += _past_facts(record, today)
-    if record.kind == "makerday":
-        problems += _makerday_dates(record)
-    if record.kind == "project":
-        problems += _project_consistency(record)
+    for kinds, rule in RECORD_RULES:
+        if record.kind in kinds:
+            problems += rule(record, index, today)
     return problems
 
 
@@ -96,7 +108,8 @@ def _suggest_council(reference: str, index: Index) -> str | None:
     return None
 
 
-def _references(record: LoadedRecord, index: Index) -> Iterator[Problem]:
+@record_rule("project", "council", "makerday")
+def _references(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     for pattern in COUNCIL_REFERENCES[record.kind]:
         for path, value in walk(record.data, pattern):
             if isinstance(value, str) and value not in index.councils:
@@ -144,7 +157,8 @@ def parse_day(value: Any) -> date | None:
         return None
 
 
-def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
+@record_rule("project", "council", "makerday")
+def _past_facts(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     for pattern in PAST_FACTS[record.kind]:
         for path, value in walk(record.data, pattern):
             day = parse_day(value)
@@ -159,7 +173,8 @@ def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
                 )
 
 
-def _makerday_dates(record: LoadedRecord) -> Iterator[Problem]:
+@record_rule("makerday")
+def _makerday_dates(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     start, end = record.data.get("start"), record.data.get("end")
     try:
         start_at, end_at = _moment(start), _moment(end)
@@ -183,7 +198,8 @@ def _moment(value: Any) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=None)
 
 
-def _project_consistency(record: LoadedRecord) -> Iterator[Problem]:
+@record_rule("project")
+def _project_consistency(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     data = record.data
     lead = data.get("lead_council")
     seen: set[str] = set()

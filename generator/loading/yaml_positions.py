@@ -174,6 +174,8 @@ def load_document(text: str) -> Document:
 
 
 def _build(text: str, *, track: bool) -> _Built:
+    # Over 60 lines on purpose: one loop over every YAML event of every record, where a call per
+    # event would cost more than the rest of loading; each branch is one kind of event.
     doc = _Built(track)
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
@@ -333,6 +335,13 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
 
 
 _PLAIN_ENGLISH = [
+    (
+        # libyaml 0.2.5+ (in PyYAML 6.0.3+) stops at 1,000 levels itself, before MAX_DEPTH is
+        # reached in _build.
+        "exceeded maximum nesting depth",
+        f"The record is nested more than {MAX_DEPTH} levels deep.",
+        "Records are shallow: check the brackets and indentation around this line.",
+    ),
     (
         "mapping values are not allowed",
         "A colon ':' appears where YAML does not expect one.",
