@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from generator.catalogue.model import (
+    Adoption,
     Catalogue,
     Challenge,
     Contact,
@@ -46,6 +47,16 @@ def _links(items: Any) -> tuple[Link, ...]:
     return tuple(Link(i["title"], i["url"]) for i in items or ())
 
 
+def _adoptions(reuse: dict[str, Any]) -> tuple[Adoption, ...]:
+    """`adopted_by` items are a council id or `{council, since, replaced}`."""
+    return tuple(
+        Adoption(a, None, "")
+        if isinstance(a, str)
+        else Adoption(a["council"], _day(a.get("since")), a.get("replaced") or "")
+        for a in reuse.get("adopted_by") or ()
+    )
+
+
 def project_from(record: LoadedRecord) -> Project:
     d = record.data
     reuse = d.get("reuse")
@@ -80,6 +91,7 @@ def project_from(record: LoadedRecord) -> Project:
         ),
         target=Target(target.get("money"), target.get("time")) if target else None,
         budget=d.get("budget"),
+        service_url=d.get("service_url") or "",
         service_areas=tuple(d.get("service_areas") or ()),
         tags=tuple(d.get("tags") or ()),
         reusable=bool(d.get("reusable")),
@@ -87,7 +99,8 @@ def project_from(record: LoadedRecord) -> Project:
             reuse.get("licence") or "",
             reuse.get("repository") or "",
             reuse.get("documentation") or "",
-            tuple(reuse.get("adopted_by") or ()),
+            tuple(a.council for a in _adoptions(reuse)),
+            _adoptions(reuse),
         )
         if reuse
         else None,

@@ -16,12 +16,18 @@ from generator.checking.explanations import describe_path
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
+from generator.vocabulary import in_uk_time
 
 RecordPath = tuple[str | int, ...]
 
 # (kind, path pattern) of past facts that cannot be dated in the future; '*' is any list item.
 PAST_FACTS: dict[str, list[RecordPath]] = {
-    "project": [("updates", "*", "date"), ("partners", "*", "since"), ("last_reviewed",)],
+    "project": [
+        ("updates", "*", "date"),
+        ("partners", "*", "since"),
+        ("last_reviewed",),
+        ("reuse", "adopted_by", "*", "since"),
+    ],
     "council": [("joined",)],
     "makerday": [],
 }
@@ -30,7 +36,8 @@ COUNCIL_REFERENCES: dict[str, list[RecordPath]] = {
         ("lead_council",),
         ("partners", "*", "council"),
         ("pledges", "*", "council"),
-        ("reuse", "adopted_by", "*"),
+        ("reuse", "adopted_by", "*"),  # a council id
+        ("reuse", "adopted_by", "*", "council"),  # or {council, since, replaced}
     ],
     "makerday": [("hosts", "*"), ("challenges", "*", "council")],
     "council": [],
@@ -190,6 +197,32 @@ def _makerday_dates(record: LoadedRecord, index: Index, today: date) -> Iterator
         )
 
 
+@record_rule("makerday")
+def _makerday_uk_time(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
+    """A time written with an offset UK clocks do not use that day, as +00:00 in summer, is
+    most often meant as UK time: say what the site and calendars will show."""
+    for key in ("start", "end"):
+        value = record.data.get(key)
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            continue
+        if moment is None or moment.tzinfo is None or len(value) == 10:
+            continue
+        uk = in_uk_time(moment)
+        if moment.utcoffset() == uk.utcoffset():
+            continue
+        offset = "+01:00 (British Summer Time)" if uk.utcoffset() else "+00:00 (GMT)"
+        yield warning(
+            record.path,
+            *record.document.position((key,)),
+            f"{key}: {value} is {uk:%H:%M} in the UK, where clocks read {offset} that day.",
+            f"If you meant {moment:%H:%M} UK time, write {moment:%Y-%m-%dT%H:%M:%S}"
+            f"{offset[:6]}. The site and its calendars show UK time.",
+            "uk-time",
+        )
+
+
 def _moment(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
@@ -219,6 +252,35 @@ def _project_consistency(record: LoadedRecord, index: Index, today: date) -> Ite
                 f"{describe_path(path)}: '{council}' is listed as a partner more than once.",
                 "Keep one entry per council.",
                 "duplicate-partner",
+            )
+        seen.add(council)
+    yield from _adopters(record)
+
+
+def _adopters(record: LoadedRecord) -> Iterator[Problem]:
+    """Warn about adopters that savings will not count: the lead council, or a council twice."""
+    lead = record.data.get("lead_council")
+    seen: set[str] = set()
+    for path, item in walk(record.data, ("reuse", "adopted_by", "*")):
+        council = item.get("council") if isinstance(item, dict) else item
+        if not isinstance(council, str):
+            continue
+        if council == lead:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is the lead council, which built the "
+                "service rather than adopted it.",
+                "Remove it from adopted_by: it is not counted as an adopter or a saving.",
+                "lead-as-adopter",
+            )
+        elif council in seen:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is listed as an adopter more than once.",
+                "Keep one entry per council; it is counted once.",
+                "duplicate-adopter",
             )
         seen.add(council)
 

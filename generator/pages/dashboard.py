@@ -37,12 +37,14 @@ def page(inputs: SiteInputs, board: metrics.Dashboard | None = None) -> Page:
         review=relative_url(path, paths.REVIEW),
         challenges=relative_url(path, paths.CHALLENGES),
         untaken=relative_url(path, UNTAKEN),
+        savings=relative_url(path, paths.SAVINGS),
     )
     board_page = dashboard_page(
         inputs.catalogue,
         inputs.today,
         inputs.stale,
         links,
+        inputs.savings,
         board=board,
         list_limit=DASHBOARD_LIST_LIMIT,
     )

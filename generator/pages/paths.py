@@ -15,6 +15,11 @@ def makerday(makerday_id: str) -> str:
     return f"makerdays/{makerday_id}/"
 
 
+def makerday_calendar(makerday_id: str) -> str:
+    """The maker day's own calendar file, for "Add to calendar"."""
+    return f"makerdays/{makerday_id}.ics"
+
+
 def source(site_path: str) -> str:
     """The Markdown source path of a site path: `projects/x/` -> `projects/x.md`."""
     stem = site_path.rstrip("/")
@@ -25,3 +30,4 @@ PROJECTS = "projects/"
 SERVICES = "services/"
 CHALLENGES = "challenges/"
 REVIEW = "review/"
+SAVINGS = "about/savings/"  # how the savings figures are worked out

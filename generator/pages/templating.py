@@ -15,6 +15,8 @@ from jinja2 import Environment
 from generator import vocabulary
 from generator.jinja_environment import template_environment
 from generator.pages import paths
+from generator.savings import wording as savings_wording
+from generator.vocabulary import in_uk_time
 
 
 def page_dir(page_path: str) -> str:
@@ -72,6 +74,7 @@ def time_of_day(value: date | datetime) -> str:
     """`9:30am`, or `` for a whole day."""
     if not isinstance(value, datetime):
         return ""
+    value = in_uk_time(value)
     hour = value.hour % 12 or 12
     minutes = f":{value.minute:02d}" if value.minute else ""
     return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
@@ -110,6 +113,9 @@ def environment() -> Environment:
         phase_label=vocabulary.phase_label,
         slug=vocabulary.slug,
         github_url=github_url,
+        money_range=savings_wording.money_range,
+        pounds=savings_wording.pounds,
+        adoption=savings_wording.adoption_sentence,
     )
     env.globals.update(vocabulary=vocabulary)
     return env
