@@ -67,3 +67,21 @@ def test_a_plain_build_writes_everything(repo: Path, tmp_path: Path) -> None:
     first = _written(site)
     build(load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(site)))
     assert all(stamp != first[page] for page, stamp in _written(site).items())
+
+
+def test_a_theme_change_rewrites_every_page(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    config = load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(site))
+    try:
+        _serve_build(repo, site, first=True)
+        before = _written(site)
+        stylesheet = repo / "site_overrides/assets/stylesheets/search.css"
+        stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* changed */\n")
+        later = stylesheet.stat().st_mtime + 5
+        os.utime(stylesheet, (later, later))
+        _serve_build(repo, site, first=False)
+        after = _written(site)
+    finally:
+        config.plugins.on_shutdown()
+    generated = [p for p in after if p.startswith(("projects/", "councils/"))]
+    assert generated and all(after[p] != before[p] for p in generated)
