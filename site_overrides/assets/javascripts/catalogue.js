@@ -189,6 +189,17 @@
     function buildCard(project) {
       var card = element("li", "pl-card");
       card.dataset.id = project.id;
+      card.dataset.phase = project.phase;
+      card.dataset.areas = project.areas.join(" ");
+      card.dataset.councils = project.councils.join(" ");
+      card.dataset.places = project.places.join(" ");
+      card.dataset.collaboration = project.collaboration;
+      card.dataset.roles = project.roles.join(" ");
+      card.dataset.reusable = project.reusable ? "1" : "0";
+      card.dataset.partners = project.partners ? "1" : "0";
+      card.dataset.review = project.review ? "1" : "0";
+      card.dataset.count = String(project.count);
+      card.dataset.title = project.title.toLowerCase();
       var heading = element("h2", "pl-card__title");
       var link = element("a", "", project.title);
       link.href = new URL(project.href, source).href;
