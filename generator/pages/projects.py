@@ -33,6 +33,21 @@ from generator.vocabulary import (
 
 _EPOCH = date(1970, 1, 1)
 SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))
+# The catalogue's filters, in one list: the template draws them and writes their names into the
+# form (data-selects, data-flags), where catalogue.js reads them, so the two cannot drift apart.
+# A select: (query name, label, what "no choice" says); a flag: (query name, label).
+CATALOGUE_SELECTS = (
+    ("area", "Service area", "Any service area"),
+    ("council", "Council (lead or partner)", "Any council"),
+    ("place", "Nation or region", "Anywhere"),
+    ("collaboration", "Collaboration offered", "Any collaboration"),
+    ("role", "Roles wanted", "Any role"),
+)
+CATALOGUE_FLAGS = (
+    ("reusable", "Reusable services"),
+    ("partners", "Looking for partners"),
+    ("review", "Needs review"),
+)
 CATALOGUE_PAGE_SIZE = 50
 CARDS_FILE = "projects/cards.json"
 
@@ -126,6 +141,8 @@ def catalogue_page(
         cards_file=CARDS_FILE,
         facets=choices,
         sorts=SORTS,
+        selects=CATALOGUE_SELECTS,
+        flags=CATALOGUE_FLAGS,
         areas=inputs.catalogue.service_areas,
     )
     where = f" (page {chunk.number} of {chunk.count})" if chunk.number > 1 else ""

@@ -16,8 +16,12 @@
 (function () {
   "use strict";
 
+  /* The filters' names come from the form (data-selects, data-flags), which the page generator
+     writes from its one list (generator/pages/projects.py). Selects matched against a list in
+     cards.json name it here; the others hold one value. */
   var LISTS = { area: "areas", council: "councils", place: "places", role: "roles" };
-  var FLAGS = ["reusable", "partners", "review"];
+  var SELECTS = [];
+  var FLAGS = [];
   var STEP = 50;
   /* Endings a typed word may lose, and what replaces them: "libraries" -> "library". */
   var ENDINGS = [["ies", "y"], ["es", ""], ["s", ""], ["ing", ""], ["ed", ""]];
@@ -28,6 +32,8 @@
     var list = document.getElementById("pl-cards");
     if (!box || !form || !list || form.dataset.ready) return;
     form.dataset.ready = "1";
+    SELECTS = (form.dataset.selects || "").split(" ").filter(Boolean);
+    FLAGS = (form.dataset.flags || "").split(" ").filter(Boolean);
     var count = document.getElementById("pl-count");
     var empty = document.getElementById("pl-empty");
     /* "Show more" is made here: without this script there is nothing to show more of. */
@@ -71,7 +77,7 @@
       form.querySelectorAll('input[name="phase"]:checked').forEach(function (box) {
         params.append("phase", box.value);
       });
-      ["area", "council", "place", "collaboration", "role"].forEach(function (name) {
+      SELECTS.forEach(function (name) {
         if (form.elements[name].value) params.set(name, form.elements[name].value);
       });
       FLAGS.forEach(function (name) {
@@ -87,7 +93,7 @@
       form.querySelectorAll('input[name="phase"]').forEach(function (box) {
         box.checked = phases.indexOf(box.value) !== -1;
       });
-      ["area", "council", "place", "collaboration", "role"].forEach(function (name) {
+      SELECTS.forEach(function (name) {
         var select = form.elements[name];
         var wanted = params.get(name) || "";
         select.value = wanted;
@@ -105,12 +111,12 @@
     function matches(item, text, params) {
       var phases = params.getAll("phase");
       if (phases.length && phases.indexOf(item.phase) === -1) return false;
-      for (var name in LISTS) {
-        var wanted = params.get(name);
-        if (wanted && item[LISTS[name]].indexOf(wanted) === -1) return false;
+      for (var k = 0; k < SELECTS.length; k++) {
+        var wanted = params.get(SELECTS[k]);
+        if (!wanted) continue;
+        var listed = LISTS[SELECTS[k]];
+        if (listed ? item[listed].indexOf(wanted) === -1 : item[SELECTS[k]] !== wanted) return false;
       }
-      var collaboration = params.get("collaboration");
-      if (collaboration && item.collaboration !== collaboration) return false;
       for (var i = 0; i < FLAGS.length; i++) {
         if (params.get(FLAGS[i]) === "1" && !item[FLAGS[i]]) return false;
       }
