@@ -14,6 +14,9 @@ from typing import Any
 
 import yaml
 
+from generator.loading.scalars import ScalarProblem, is_standard, scalar_value
+from generator.loading.text_checks import place_of
+
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
@@ -21,19 +24,6 @@ MAX_DEPTH = 32
 MAX_VALUES = 200_000
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
-
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-_KEPT_AS_TEXT = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 
 
 class YamlProblem(Exception):
@@ -114,46 +104,11 @@ def _at(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-# Plain scalar text -> its value. Keys and enum values repeat in every record, and resolving
-# a plain scalar (is it a number? true/false? null?) runs several regular expressions.
-_plain_values: dict[str, Any] = {}
-_PLAIN_CACHE_SIZE = 20_000
-_PLAIN_CACHE_LENGTH = 100
-_UNSEEN = object()
-
-
-def _scalar_value(event: yaml.ScalarEvent, loader: Any) -> Any:
-    if event.tag is None:
-        if not event.implicit[0]:
-            return event.value  # quoted or block text: always text
-        known = _plain_values.get(event.value, _UNSEEN)
-        if known is not _UNSEEN:
-            return known
-        value = _resolved_scalar(event, loader)
-        if len(event.value) <= _PLAIN_CACHE_LENGTH and len(_plain_values) < _PLAIN_CACHE_SIZE:
-            _plain_values[event.value] = value
-        return value
-    return _resolved_scalar(event, loader)
-
-
-def _resolved_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
-    if event.tag and event.tag != "!":
-        tag = event.tag
-    else:
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag not in _STANDARD_TAGS:
-        line, column = _at(event.start_mark)
-        raise YamlProblem(
-            f"The tag '{event.tag}' is not allowed in records.",
-            "Remove it: records hold plain text, numbers, dates, true/false, lists and mappings.",
-            line,
-            column,
-            "yaml-tag",
-        )
-    if tag in _KEPT_AS_TEXT:
-        return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-    return _constructor.yaml_constructors[tag](_constructor, node)
+def _scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
+    try:
+        return scalar_value(event, loader)
+    except ScalarProblem as exc:
+        raise YamlProblem(exc.message, exc.hint, *_at(event.start_mark), exc.rule) from None
 
 
 def _describe_key(key: Any) -> str:
@@ -186,7 +141,7 @@ def _build(text: str, *, track: bool) -> _Built:
             event = get_event()
             kind = type(event)  # compared with `is`: this loop runs once per YAML token
             if kind is yaml.ScalarEvent:
-                value, count = _scalar_value(event, loader), 1
+                value, count = _scalar(event, loader), 1
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -211,7 +166,7 @@ def _build(text: str, *, track: bool) -> _Built:
                         *at,
                         "yaml-depth",
                     )
-                if event.tag and event.tag not in _STANDARD_TAGS and event.tag != "!":
+                if event.tag and not is_standard(event.tag) and event.tag != "!":
                     raise YamlProblem(
                         f"The tag '{event.tag}' is not allowed in records.",
                         "Remove it: records hold plain data only.",
@@ -258,7 +213,14 @@ def _build(text: str, *, track: bool) -> _Built:
             _add(doc, stack, value, count, event.start_mark)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc) from None
-    except yaml.YAMLError as exc:  # errors without a position, e.g. unreadable characters
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, placed by its index
+        raise YamlProblem(
+            f"This character cannot appear in a YAML file (code {exc.character!r}).",
+            "Delete it, or retype the text around it.",
+            *place_of(text, exc.position),
+            "yaml-syntax",
+        ) from None
+    except yaml.YAMLError as exc:  # errors without a position
         raise YamlProblem(str(exc), "Check the file's text.", 1, 1, "yaml-syntax") from None
     finally:
         loader.dispose()
@@ -288,6 +250,8 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
     recorded when it starts); it becomes a Position only when one is recorded or reported."""
     if not stack:
         doc.data = value
+        if mark is not None and doc.track:
+            doc.values[()] = _at(mark)  # a file that is a single value: say where it is
         return
     frame = stack[-1]
     frame.count += count
@@ -315,13 +279,6 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
                 *_at(mark),
                 "duplicate-key",
             )
-        if value == "<<":
-            raise YamlProblem(
-                "Merge keys ('<<') are not supported in records.",
-                "Write the keys out in full.",
-                *_at(mark),
-                "yaml-merge",
-            )
         frame.key, frame.has_key, frame.key_mark = value, True, mark
         if doc.track:
             doc.keys[(*frame.path, value)] = _at(mark)
@@ -333,6 +290,11 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
 
 
 _PLAIN_ENGLISH = [
+    (
+        "maximum nesting depth",  # libyaml's own limit, met before ours when it reads ahead
+        f"The record is nested more than {MAX_DEPTH} levels deep.",
+        "Records are shallow: check the brackets and indentation around this line.",
+    ),
     (
         "mapping values are not allowed",
         "A colon ':' appears where YAML does not expect one.",

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from generator import site_paths as paths
 from generator.catalogue import MakerDay
-from generator.pages import paths
 from generator.pages.model import SiteInputs
 
 

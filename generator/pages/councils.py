@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from generator import site_paths as paths
 from generator.catalogue import Council
-from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 from generator.pages.vocabulary import COUNCIL_TYPES, NATIONS

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from generator.pages import paths
+from generator import site_paths as paths
 
 T = TypeVar("T")
 
@@ -54,7 +54,7 @@ class Chunk(Generic[T]):
 
 
 def page_site_path(section: str, number: int) -> str:
-    return section if number == 1 else f"{section}page/{number}/"
+    return paths.paged(section, number)
 
 
 def chunks(section: str, items: Sequence[T], size: int) -> list[Chunk[T]]:

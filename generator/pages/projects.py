@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from generator import site_paths as paths
 from generator.catalogue import PHASES, Project
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
-from generator.pages import facts, paths
+from generator.pages import facts
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import long_date, render
@@ -23,7 +24,7 @@ from generator.pages.vocabulary import COLLABORATION, NATIONS, phase_label, role
 _EPOCH = date(1970, 1, 1)
 SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))
 CATALOGUE_PAGE_SIZE = 50
-CARDS_FILE = "projects/cards.json"
+CARDS_FILE = paths.CARDS_FILE
 
 
 def pages(inputs: SiteInputs) -> list[Page]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator import site_paths as paths
 from generator.catalogue import Project
-from generator.pages import facts, paths
+from generator.pages import facts
 from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import render
