@@ -8,12 +8,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from generator.checking.formats import FORMATS
+from generator.checking.formats import FORMATS, MAX_YEAR, MIN_YEAR
 from generator.checking.quick import Quick, compile_quick
 from generator.checking.suggestions import did_you_mean, listing
+from generator.checking.unique import LinearValidator, repeated
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error
 
@@ -29,9 +29,14 @@ def load_schema(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# A record with more problems than this gets the first ones and a note: enough to start fixing,
+# and a hostile file cannot make checking (or the report) grow without bound.
+MAX_PROBLEMS = 50
+
+
 @cache
-def validator_for(path: Path) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(path), format_checker=FORMATS)
+def validator_for(path: Path) -> Any:
+    return LinearValidator(load_schema(path), format_checker=FORMATS)
 
 
 @cache
@@ -49,11 +54,29 @@ def check_record(record: LoadedRecord, root: Path) -> list[Problem]:
     path = schema_path(root, record.kind)
     if quick_validator_for(path)(record.data):
         return []  # most records are valid: skip the slower, detailed validation
-    validator = validator_for(path)
     problems: list[Problem] = []
-    for err in validator.iter_errors(record.data):
+    for err in validator_for(path).iter_errors(record.data):
         problems.extend(_explain(record, err))
-    return problems
+        if len(problems) >= MAX_PROBLEMS:
+            problems = problems[:MAX_PROBLEMS]
+            problems.append(
+                error(
+                    record.path,
+                    *record.document.position(()),
+                    f"This file has more than {MAX_PROBLEMS} problems; only the first are listed.",
+                    "Fix these and run the check again to see the rest.",
+                    "too-many-problems",
+                )
+            )
+            break
+    return _drop_doubled(problems)
+
+
+def _drop_doubled(problems: list[Problem]) -> list[Problem]:
+    """A web address that breaks the https:// pattern is not a web address either: one message
+    (the pattern's, which says how to start it) is enough."""
+    patterns = {(p.line, p.column) for p in problems if p.rule == "pattern"}
+    return [p for p in problems if not (p.rule == "url" and (p.line, p.column) in patterns)]
 
 
 def _type_name(value: Any) -> str:
@@ -207,18 +230,14 @@ def _explain(record: LoadedRecord, err: ValidationError) -> Iterator[Problem]:
         )
         return
     if keyword == "uniqueItems" and isinstance(value, list):
-        seen: set[str] = set()
-        for index, item in enumerate(value):
-            marker = json.dumps(item, sort_keys=True)
-            if marker in seen:
-                yield error(
-                    record.path,
-                    *at((*path, index)),
-                    f"{title}: {item!r} is listed more than once.",
-                    "Remove the repeated entry.",
-                    "duplicate-item",
-                )
-            seen.add(marker)
+        for index in repeated(value):
+            yield error(
+                record.path,
+                *at((*path, index)),
+                f"{title}: {value[index]!r} is listed more than once.",
+                "Remove the repeated entry.",
+                "duplicate-item",
+            )
         return
     if keyword == "minItems":
         yield error(
@@ -261,17 +280,31 @@ def _format_message(title: str, value: Any, fmt: str) -> tuple[str, str, str]:
     if fmt == "date":
         return (
             f"{title}: {value!r} is not a real date.",
-            "Write dates as YYYY-MM-DD, e.g. 2025-03-31, and check the day exists in that month.",
+            "Write dates as YYYY-MM-DD, e.g. 2025-03-31, with a year from "
+            f"{MIN_YEAR} to {MAX_YEAR}, and check the day exists in that month.",
             "date",
         )
     if fmt == "date-time":
         return (
             f"{title}: {value!r} is not a real date and time.",
-            "Write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-18T09:30.",
+            "Write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-18T09:30, optionally followed by "
+            f"a time zone such as +01:00, with a year from {MIN_YEAR} to {MAX_YEAR}.",
             "date",
         )
     if fmt == "email":
-        return (f"{title}: {value!r} is not an email address.", "Use name@council.gov.uk.", "email")
+        return (
+            f"{title}: {value!r} is not an email address.",
+            "Write one address such as name@council.gov.uk, with one @ and no spaces or "
+            "line breaks.",
+            "email",
+        )
+    if fmt == "uri":
+        return (
+            f"{title}: {value!r} is not a working web address.",
+            "Copy the full address from the browser's address bar, starting https:// and "
+            "with no spaces or line breaks, e.g. https://www.westberks.gov.uk.",
+            "url",
+        )
     return (f"{title}: {value!r} is not a valid {fmt}.", "", "format")
 
 
