@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.checking.challenge_sources import check_challenge_sources
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
 from generator.checking.stale_challenges import check_stale_challenges
@@ -75,6 +76,7 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
     settings, trouble = _settings(root)
     problems += trouble
     problems += check_stale_challenges(records, problems, today, settings)
+    problems += check_challenge_sources(records, problems, today)
 
     report = Report(records=records, problems=problems)
     if wanted is not None:

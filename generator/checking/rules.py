@@ -15,6 +15,7 @@ from typing import Any
 from generator.checking.schema import describe_path
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
+from generator.moments import instant, parse_moment
 from generator.problems import Problem, error, warning
 
 RecordPath = tuple[str | int, ...]
@@ -160,33 +161,41 @@ def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
 
 
 def _makerday_dates(record: LoadedRecord) -> Iterator[Problem]:
+    """The end may not come before the start, compared as instants (see generator.moments)."""
     start, end = record.data.get("start"), record.data.get("end")
-    try:
-        start_at, end_at = _moment(start), _moment(end)
-    except ValueError:
+    if not isinstance(start, str) or not isinstance(end, str):
         return
-    if start_at and end_at and end_at < start_at:
+    try:
+        start_at = instant(parse_moment(start))
+        end_at = instant(parse_moment(end), end=True)
+    except (ValueError, OverflowError):
+        return  # not a date: the schema check says so
+    if end_at < start_at:
         yield error(
             record.path,
             *record.document.position(("end",)),
-            f"end: {end} is before start ({start}).",
-            "The end must be the same as the start or later.",
+            f"end: {end} is before start ({start}), comparing the times in UK time where no "
+            "time zone is given.",
+            "The end must be the same as the start or later; check the time zones (+01:00 "
+            "in summer).",
             "end-before-start",
         )
-
-
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    if len(value) == 10:
-        return datetime.combine(date.fromisoformat(value), datetime.min.time())
-    return datetime.fromisoformat(value).replace(tzinfo=None)
 
 
 def _project_consistency(record: LoadedRecord) -> Iterator[Problem]:
     data = record.data
     lead = data.get("lead_council")
     seen: set[str] = set()
+    for path, council in walk(data, ("reuse", "adopted_by", "*")):
+        if council == lead:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is the lead council, which uses its own "
+                "work already.",
+                "Remove it from adopted_by: list only the other councils that have taken it up.",
+                "lead-as-adopter",
+            )
     for path, council in walk(data, ("partners", "*", "council")):
         if council == lead:
             yield warning(

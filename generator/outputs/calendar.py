@@ -9,21 +9,19 @@ import icalendar
 
 from generator import site_paths as paths
 from generator.catalogue import MakerDay
+from generator.moments import instant
 from generator.pages.model import SiteInputs
 
 
 def _span(day: MakerDay) -> tuple[object, object]:
-    """Whole-day events end the day after (RFC 5545); timed ones keep their times, in UTC."""
+    """Whole-day events end the day after (RFC 5545); timed ones keep their times, in UTC
+    (a time without a zone is UK time: generator.moments)."""
     start, end = day.start, day.end
     if isinstance(start, datetime):
-        end_time = end if isinstance(end, datetime) else start + timedelta(hours=8)
-        return _utc(start), _utc(end_time)
+        if end is None:
+            return instant(start), instant(start) + timedelta(hours=8)
+        return instant(start), instant(end, end=True)
     return day.start_day, day.end_day + timedelta(days=1)
-
-
-def _utc(moment: datetime) -> datetime:
-    # A time without an offset is taken as UK local time would be ambiguous; keep it floating.
-    return moment.astimezone(UTC) if moment.tzinfo else moment
 
 
 def ics(inputs: SiteInputs) -> bytes:

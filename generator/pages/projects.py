@@ -159,7 +159,9 @@ def cards_file(inputs: SiteInputs) -> DataFile:
         "role": {r: role_label(r) for r in {r for row in rows for r in row["roles"]}},
     }
     data = {"labels": labels, "projects": rows}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+    )
     return DataFile(CARDS_FILE, text.encode("utf-8"))
 
 
