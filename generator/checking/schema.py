@@ -340,7 +340,7 @@ def _explain_alternatives(
             *record.document.position(path),
             f"{title}: {err.instance!r} is not a real date, nor a date and time.",
             "Write a date as YYYY-MM-DD (2027-03-18) or a date and time as YYYY-MM-DDTHH:MM "
-            "(2027-03-18T09:30).",
+            f"(2027-03-18T09:30), with a year from {MIN_YEAR} to {MAX_YEAR}.",
             "date",
         )
         return
