@@ -27,7 +27,7 @@ CARDS_FILE = "projects/cards.json"  # what each project card shows, for the cata
 # Every section whose later pages are numbered (generator.pages.paging), and every generated
 # file that sits inside a record folder. Page generation uses these names; RESERVED is made
 # from them, so a new section or file is kept off record ids without a second list to update.
-PAGED_SECTIONS = (PROJECTS, SERVICES, CHALLENGES, REVIEW, MAKERDAYS, COUNCILS)
+PAGED_SECTIONS = (PROJECTS, SERVICES, CHALLENGES, REVIEW)
 FILES_IN_SECTIONS = (CARDS_FILE,)
 
 
