@@ -27,7 +27,10 @@ def shown(text: str) -> str:
     messages, and a terminal must not be made to rewrite what it shows."""
     if text.isprintable():
         return text  # the usual case; isprintable() is False for every character escaped below
-    return "".join(c if c.isprintable() else _escape_character(c) for c in text)
+    return "".join(c if c.isprintable() or c in _JOINERS else _escape_character(c) for c in text)
+
+
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiners: part of emoji and some scripts, harmless
 
 
 def _escape_character(character: str) -> str:
