@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from generator.loading.text_checks import HIDDEN, describe_hidden
+
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -60,6 +62,8 @@ _UNSEEN = object()
 
 def scalar_value(event: yaml.ScalarEvent, loader: Any) -> Any:
     """The value of a scalar event; raises ScalarProblem for one a record cannot hold."""
+    if event.style == '"':
+        _refuse_escaped_hidden(event.value)
     if event.tag is None:
         if not event.implicit[0]:
             return event.value  # quoted or block text: always text
@@ -71,6 +75,21 @@ def scalar_value(event: yaml.ScalarEvent, loader: Any) -> Any:
             _plain_values[event.value] = value
         return value
     return _resolved(event, loader)
+
+
+def _refuse_escaped_hidden(value: str) -> None:
+    """Double quotes can spell any character as an escape ("\\u202e", "\\x1b"), out of sight
+    of the check on the file's raw text; the same characters are refused here."""
+    found = HIDDEN.search(value) or _CARRIAGE_RETURN.search(value)
+    if found:
+        raise ScalarProblem(
+            describe_hidden(found.group()).replace("This line holds", "This quoted text holds"),
+            "Remove the escape that writes it (a backslash followed by letters and digits).",
+            "hidden-character",
+        )
+
+
+_CARRIAGE_RETURN = re.compile("\r")
 
 
 def _resolved(event: yaml.ScalarEvent, loader: Any) -> Any:

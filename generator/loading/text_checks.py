@@ -17,7 +17,7 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # Characters no record needs, each kind with its own explanation. The YAML reader refuses most
 # controls itself, but at a place given as a character count; refusing them first says where.
-_HIDDEN = re.compile(
+HIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # control characters (tab, \n and \r are fine)
     "\u2028\u2029"  # Unicode line and paragraph separators
     "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"  # bidirectional controls ("Trojan Source")
@@ -62,30 +62,30 @@ def refuse_tabs(path: str, text: str) -> None:
 
 def refuse_hidden_characters(path: str, text: str) -> None:
     """Refuse invisible characters that change what text means or how it shows."""
-    found = _HIDDEN.search(text)
+    found = HIDDEN.search(text)
     if found is None:
         return
-    character = found.group()
+    raise RecordError(
+        error(path, *place_of(text, found.start()), describe_hidden(found.group()), HIDDEN_HINT,
+              "hidden-character")
+    )  # fmt: skip
+
+
+HIDDEN_HINT = "Delete it: retype the text around this place, or paste it again as plain text."
+
+
+def describe_hidden(character: str) -> str:
+    """What is wrong with a character HIDDEN found, in words."""
     code = f"U+{ord(character):04X}"
     name = unicodedata.name(character, "")
     named = f"{code} {name}".strip()
     if character in _BIDI:
-        message = (
+        return (
             f"This line holds an invisible character that changes the direction of text "
             f"({named}): text could show differently from what it says."
         )
-    elif character in _ZERO_WIDTH:
-        message = f"This line holds an invisible zero-width character ({named})."
-    elif character in "\u2028\u2029\x85":
-        message = f"This line ends with an unusual line break ({named}) that editors disagree on."
-    else:
-        message = f"This line holds an invisible control character ({code})."
-    raise RecordError(
-        error(
-            path,
-            *place_of(text, found.start()),
-            message,
-            "Delete it: retype the text around this place, or paste it again as plain text.",
-            "hidden-character",
-        )
-    )
+    if character in _ZERO_WIDTH:
+        return f"This line holds an invisible zero-width character ({named})."
+    if character in "\u2028\u2029\x85":
+        return f"This line ends with an unusual line break ({named}) that editors disagree on."
+    return f"This line holds an invisible control character ({code})."
