@@ -197,6 +197,8 @@ def _project_consistency(record: LoadedRecord) -> Iterator[Problem]:
                 "lead-as-adopter",
             )
     for path, council in walk(data, ("partners", "*", "council")):
+        if not isinstance(council, str):
+            continue  # the schema check reports it
         if council == lead:
             yield warning(
                 record.path,

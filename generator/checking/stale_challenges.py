@@ -32,7 +32,12 @@ def check_stale_challenges(
         if r.kind == "makerday" and r.path not in broken and is_upcoming(r, today)
     ]
     # Only the projects that upcoming maker days name: each is judged on its own dates.
-    named = {pid for r in days for _, pid in walk(r.data, ("challenges", "*", "project"))}
+    named = {
+        pid
+        for r in days
+        for _, pid in walk(r.data, ("challenges", "*", "project"))
+        if isinstance(pid, str)
+    }
     projects = {
         r.id: project_from(r)
         for r in records
