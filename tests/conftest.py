@@ -18,7 +18,7 @@ from generator.cli import cli
 # Property-based tests (Hypothesis): a short run in `make test`, a long one weekly in CI.
 # Choose with HYPOTHESIS_PROFILE=short|long.
 settings.register_profile(
-    "short", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "short", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
     "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]

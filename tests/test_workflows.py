@@ -52,8 +52,8 @@ def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
     return on if isinstance(on, dict) else {name: None for name in on}
 
 
-def test_there_are_three_workflows() -> None:
-    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale"}
+def test_there_are_four_workflows() -> None:
+    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "properties"}
 
 
 def test_actionlint_with_shellcheck_finds_nothing() -> None:
@@ -123,6 +123,14 @@ def test_triggers() -> None:
     assert on["publish"]["push"] == {"branches": ["main"]}
     assert "workflow_dispatch" in on["publish"]
     assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
+    assert set(on["properties"]) == {"schedule", "workflow_dispatch"}
+
+
+def test_the_weekly_property_run_uses_the_long_profile() -> None:
+    workflow = load(PROJECT_ROOT / ".github" / "workflows" / "properties.yml")
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = [s for s in steps if "tests/test_properties.py" in s.get("run", "")]
+    assert runs and runs[0]["env"]["HYPOTHESIS_PROFILE"] == "long"
 
 
 def test_publish_uses_the_official_pages_actions_one_deployment_at_a_time() -> None:
