@@ -3,7 +3,7 @@
     python benchmarks/similarity.py 1000 10000
 
 Synthetic projects are stitched together, with a fixed random seed, from the sentences, titles
-and tags of the labelled pairs in tests/similarity/pairs.yml, so they use real council
+and tags of the labelled pairs in tests/unit/similarity/pairs.yml, so they use real council
 vocabulary. That makes term lists long and overlapping: harder than real projects, which differ
 more. Prints the time to build the index, the time to find the top 5 for every project (what the
 site build does) and the memory the index holds.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.similarity import ProjectText, SimilarityIndex
+from generator.similarity.engine import ProjectText, SimilarityIndex
 
 PAIRS = Path(__file__).resolve().parent.parent / "tests" / "similarity" / "pairs.yml"
 

@@ -1,4 +1,5 @@
-"""Record Markdown to HTML that is safe to publish: rendered, then cleaned with an allow-list.
+"""Record text made safe: Markdown to HTML for the site (rendered, then cleaned with an
+allow-list), and plain text escaped for one line of GitHub Markdown (reports, issues, replies).
 
 Description text comes from pull requests by anyone, so raw HTML, scripts, event handlers,
 iframes and `javascript:`/`data:` URLs must never survive. Python-Markdown renders, nh3 (a
@@ -7,6 +8,8 @@ binding to the Rust `ammonia` sanitiser) keeps only the tags, attributes and URL
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -50,3 +53,18 @@ def render_markdown(text: str) -> str:
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
     )
+
+
+_GITHUB_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|!~()#+={}])")
+
+
+def github_inline(text: str, *, mentions: bool = False) -> str:
+    """Plain text made safe for one line of GitHub Markdown (a table cell, list item or title).
+
+    Whitespace runs (newlines too) become one space, HTML's special characters become entities
+    and Markdown's are escaped, so nothing a record says can add a link, image, heading or HTML.
+    `@` becomes an entity unless `mentions` is set, so a record cannot notify people.
+    """
+    escaped = _GITHUB_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    escaped = html.escape(escaped, quote=False)
+    return escaped if mentions else escaped.replace("@", "&#64;")

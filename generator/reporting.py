@@ -9,8 +9,6 @@ from itertools import groupby
 
 from generator.problems import Problem
 
-FORMATS = ("text", "github", "json")
-
 
 def choose_format(requested: str) -> str:
     """'auto' means GitHub annotations inside GitHub Actions, plain text elsewhere."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.catalogue import PHASES
 from generator.handles import is_handle, unique
+from generator.vocabulary import PHASES
 
 SETTINGS_FILE = "pipeline.yml"
 DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
@@ -83,3 +85,19 @@ def _handles(values: Any) -> list[str]:
             "(alice or @alice) or team (@organisation/team)."
         )
     return list(unique(values))
+
+
+def repository_url(root: Path, environ: Mapping[str, str]) -> str | None:
+    """The repository's web address: GitHub's own inside Actions, else mkdocs.yml's repo_url,
+    else None.
+
+    mkdocs.yml is read line by line because Material's configurations may use tags that a safe
+    YAML loader refuses.
+    """
+    server, repository = environ.get("GITHUB_SERVER_URL"), environ.get("GITHUB_REPOSITORY")
+    if server and repository:
+        return f"{server.rstrip('/')}/{repository}"
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    found = re.search(r"^repo_url:\s*['\"]?(https?://[^\s'\"]+)", text, re.MULTILINE)
+    return found.group(1).rstrip("/") if found else None

@@ -1,24 +1,17 @@
-"""Where each kind of page and data file lives on the site. One place, so links, pages and the
-rule that keeps record ids off the site's own addresses always agree.
-
-Shared by page generation and by the checks (which must not import the templating), so it
-imports nothing from the generator.
+"""The site's sections and the names it keeps for itself inside them: shared by page
+generation (generator.pages.paths builds every address from these) and by the check that keeps
+record ids off the site's own addresses (generator.checking.site_addresses), which must not
+depend on page generation.
 """
 
 from __future__ import annotations
 
-HOME = ""
 PROJECTS = "projects/"
 SERVICES = "services/"
 CHALLENGES = "challenges/"
-MAKERDAYS = "makerdays/"
-COUNCILS = "councils/"
-CONTRIBUTE = "contribute/"
-FIELDS = "contribute/fields/"
-API = "api/"
 REVIEW = "review/"
-DASHBOARD = "dashboard/"
-ACCESSIBILITY = "accessibility/"
+COUNCILS = "councils/"
+MAKERDAYS = "makerdays/"
 
 SECTION_INDEX = "index.md"  # a section's own (first) page: `projects/index.md`
 PAGED = "page"  # later pages of a long list: `projects/page/2/`
@@ -26,30 +19,10 @@ CARDS_FILE = "projects/cards.json"  # what each project card shows, for the cata
 
 # Every section whose later pages are numbered (generator.pages.paging), and every generated
 # file that sits inside a record folder. Page generation uses these names; RESERVED is made
-# from them, so a new section or file is kept off record ids without a second list to update.
+# from them, so a new paged section or file is kept off record ids without a second list.
 PAGED_SECTIONS = (PROJECTS, SERVICES, CHALLENGES, REVIEW)
 FILES_IN_SECTIONS = (CARDS_FILE,)
-
-
-def project(project_id: str) -> str:
-    return f"{PROJECTS}{project_id}/"
-
-
-def council(council_id: str) -> str:
-    return f"{COUNCILS}{council_id}/"
-
-
-def makerday(makerday_id: str) -> str:
-    return f"{MAKERDAYS}{makerday_id}/"
-
-
 RECORD_SECTIONS = {"project": PROJECTS, "council": COUNCILS, "makerday": MAKERDAYS}
-
-
-def source(site_path: str) -> str:
-    """The Markdown source path of a site path: `projects/x/` -> `projects/x.md`."""
-    stem = site_path.rstrip("/")
-    return "index.md" if not stem else f"{stem}.md"
 
 
 def paged(section: str, number: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.catalogue import (
+from generator.catalogue.model import (
     Catalogue,
     Challenge,
     Council,
@@ -17,7 +17,7 @@ from generator.catalogue import (
     ServiceArea,
     Venue,
 )
-from generator.stale import StaleProject
+from generator.staleness.assessment import StaleProject
 
 TODAY = date(2025, 6, 30)
 SCRIPT = "<script>alert(1)</script>"
@@ -137,7 +137,7 @@ def small_stale() -> dict[str, StaleProject]:
             title="Project p5",
             phase="beta",
             path="projects/p5.yml",
-            reason="Nothing has happened for 400 days.",
+            reasons=("Nothing has happened for 400 days.",),
             last_activity=None,
             days_overdue=220,
             maintainers=(),

@@ -1,5 +1,5 @@
 """Hypothesis strategies: valid records, and the many ways an author (or an attacker) can bend
-them. Used by tests/test_properties.py."""
+them. Used by tests/acceptance/test_properties.py."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -71,3 +72,22 @@ def target_file(site: Path, page: Path, link: str) -> tuple[Path, str]:
     if resolved.path.endswith("/") or path.is_dir():
         path = path / "index.html"
     return path, unquote(resolved.fragment)
+
+
+def broken_links(site: Path, pages: Iterable[Path]) -> list[str]:
+    """Every internal link on `pages` whose file or #anchor is missing in the built `site`:
+    the one link walker, for every built site the tests check."""
+    broken: list[str] = []
+    ids: dict[Path, set[str]] = {}
+    for page in pages:
+        for link in parse_html(page).links:
+            if _external(link) or link.startswith(("mailto:", "#__")):
+                continue
+            target, fragment = target_file(site, page, link)
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+            elif fragment and target.suffix == ".html":
+                found = ids.setdefault(target, parse_html(target).ids)
+                if fragment not in found:
+                    broken.append(f"{page.relative_to(site)}: {link} (no #{fragment})")
+    return broken

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.checking.challenge_sources import check_challenge_sources
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
+from generator.checking.site_addresses import check_site_address
 from generator.checking.stale_challenges import check_stale_challenges
 from generator.loading.files import (
     LoadedRecord,
@@ -71,6 +72,7 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
     for record in records:
         problems += check_record(record, root)
         problems += check_rules(record, index, today)
+        problems += check_site_address(record)
     problems += check_unique_codes(records)
     problems = _drop_shadowed(problems)
     settings, trouble = _settings(root)
@@ -119,7 +121,3 @@ def _expand(root: Path, paths: Iterable[Path]) -> list[Path]:
         else:
             expanded.append(absolute)
     return expanded
-
-
-def missing_path_problem(path: str) -> Problem:
-    return error(path, 1, 1, "There is no such file or folder.", "Check the path.", "no-file")

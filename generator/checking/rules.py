@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from generator.catalogue.moments import instant, parse_moment
 from generator.checking.schema import describe_path
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
-from generator.moments import instant, parse_moment
 from generator.problems import Problem, error, warning
 
 RecordPath = tuple[str | int, ...]
@@ -161,7 +161,7 @@ def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
 
 
 def _makerday_dates(record: LoadedRecord) -> Iterator[Problem]:
-    """The end may not come before the start, compared as instants (see generator.moments)."""
+    """The end may not come before the start, compared as instants (generator.catalogue.moments)."""
     start, end = record.data.get("start"), record.data.get("end")
     if not isinstance(start, str) or not isinstance(end, str):
         return

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.catalogue import Catalogue, project_from
+from generator.catalogue.construction import project_from
+from generator.catalogue.model import Catalogue
 from generator.checking.rules import parse_day, walk
 from generator.checking.schema import describe_path
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, warning
 from generator.settings import Settings
-from generator.stale import find_stale
+from generator.staleness.assessment import find_stale
 
 
 def check_stale_challenges(

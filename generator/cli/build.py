@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from generator.building import InvalidRecords, SettingsError, site_content
 from generator.checking.repository import Report, check_repository
 from generator.cli.options import root_option, today_option
 from generator.cli.progress import BuildProgress
-from generator.rendering import docs_dir_of, settings_from, write_content
 from generator.reporting import summary, text_lines
+from generator.site.content import InvalidRecords, SettingsError, site_content
+from generator.site.render import docs_dir_of, settings_from, write_content
 
 config_option = click.option(
     "--config-file",
@@ -60,7 +60,7 @@ def build(out: Path, config_file: Path | None, today: date, root: Path) -> None:
         pipeline build --out public --today 2026-11-22
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from generator.mkdocs_plugin.build import BuildFailed, build_site, show_mkdocs_messages
+    from generator.mkdocs_plugin.runner import BuildFailed, build_site, show_mkdocs_messages
 
     started = time.monotonic()
     report = _report_invalid(root, today)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import root_option
-from generator.ownership import (
+from generator.ownership.codeowners import (
     CODEOWNERS_PATH,
     codeowners_diff,
     render_codeowners,

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from generator.cli.options import root_option, today_option
-from generator.council_import import CouncilImportError, apply_plan, plan_import
-from generator.register import RegisterError, read_register, select
+from generator.register.authorities import RegisterError, read_register, select
+from generator.register.importing import CouncilImportError, apply_plan, plan_import
 
 
 @click.group()

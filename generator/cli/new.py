@@ -8,9 +8,10 @@ from typing import Any
 
 import click
 
+from generator.authoring.starter import StarterError, write_starter
 from generator.cli.options import root_option, today_option
-from generator.register import RegisterError, find, read_register
-from generator.starter import StarterError, write_starter
+from generator.register.authorities import RegisterError, find, read_register
+from generator.vocabulary import COUNCIL_TYPES, NATIONS, PHASES
 
 
 def _finish(root: Path, kind: str, record_id: str, essentials: dict[str, Any], today: date) -> None:
@@ -48,7 +49,7 @@ def new() -> None:
 @click.option(
     "--phase",
     prompt="Phase",
-    type=click.Choice(["idea", "discovery", "alpha", "beta", "live", "retired"]),
+    type=click.Choice(list(PHASES)),
     default="idea",
     show_default=True,
 )
@@ -105,26 +106,13 @@ def new_project(
     "council_type",
     cls=_AskUnlessFromRegister,
     prompt="Type",
-    type=click.Choice(
-        [
-            "county",
-            "district",
-            "unitary",
-            "london-borough",
-            "metropolitan-district",
-            "scottish-council",
-            "welsh-principal-area",
-            "ni-district",
-            "combined-authority",
-            "other",
-        ]
-    ),
+    type=click.Choice(list(COUNCIL_TYPES)),
 )
 @click.option(
     "--nation",
     cls=_AskUnlessFromRegister,
     prompt="Nation",
-    type=click.Choice(["england", "scotland", "wales", "northern-ireland"]),
+    type=click.Choice(list(NATIONS)),
 )
 @today_option
 @root_option

@@ -51,3 +51,28 @@ root_option = click.option(
     show_default=True,
     help="The repository's top folder.",
 )
+
+
+# What each output format is for; every command that prints a report offers some of them.
+FORMAT_PURPOSES = {
+    "text": "text for people",
+    "markdown": "markdown for a job summary",
+    "github": "github for workflow annotations",
+    "json": "json for scripts",
+}
+
+
+def format_option(*formats: str, default: str) -> Any:
+    """The one `--format` switch. With "auto" first, GitHub annotations are chosen inside
+    GitHub Actions and text elsewhere (`generator.reporting.choose_format`)."""
+    named = [f for f in formats if f != "auto"]
+    purposes = ", ".join(FORMAT_PURPOSES[f] for f in named)
+    auto = " auto picks github inside GitHub Actions." if "auto" in formats else ""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(formats)),
+        default=default,
+        show_default=True,
+        help=f"{purposes[0].upper()}{purposes[1:]}.{auto}",
+    )

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import root_option, today_option
-from generator.gitrepo import GitError
+from generator.cli.options import format_option, root_option, today_option
+from generator.git.runner import GitError
 from generator.handles import is_handle
-from generator.pullrequest import pull_request
-from generator.review import review
-from generator.review_format import annotations, as_json, markdown
-from generator.settings import SettingsError
+from generator.pull_request.findings import pull_request
+from generator.pull_request.formats import annotations, as_json, markdown
+from generator.pull_request.report import review
+from generator.settings import SettingsError, repository_url
 
 
 class SetupError(click.ClickException):
@@ -28,8 +28,7 @@ def _author(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 
 
 def _default_repo_url() -> str:
-    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    return f"{server}/{repository}" if server and repository else ""
+    return repository_url(Path("."), os.environ) or ""
 
 
 @click.command("pr-report")
@@ -45,14 +44,7 @@ def _default_repo_url() -> str:
     help="The pull request author's GitHub login (or set PIPELINE_PR_AUTHOR), to warn when "
     "someone else must approve.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["markdown", "github", "json"]),
-    default="markdown",
-    show_default=True,
-    help="markdown for the job summary, github for annotations, json for scripts.",
-)
+@format_option("markdown", "github", "json", default="markdown")
 @click.option(
     "--summary-file",
     type=click.Path(dir_okay=False, path_type=Path),

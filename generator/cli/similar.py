@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from generator.catalogue import Catalogue
+from generator.authoring.drafts import DraftError, load_draft
+from generator.catalogue.model import Catalogue
 from generator.cli.options import root_option, today_option
-from generator.drafts import DraftError, load_draft
 from generator.reporting import text_lines
-from generator.similarity import Match, SimilarityIndex
+from generator.similarity.engine import Match, SimilarityIndex
 
 DEFAULT_MIN_SCORE = 0.1
 

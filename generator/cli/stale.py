@@ -1,42 +1,35 @@
-"""`pipeline stale`: which projects need review, as a report or as a plan for GitHub issues."""
+"""`pipeline stale`: which projects need review, as a report or as a plan for GitHub issues.
+
+The click command only parses its options into `StaleArguments` and prints the `Outcome` of
+`execute()`, which uses no click, so everything the command decides is testable without it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
 
 import click
 
-from generator.catalogue import build_catalogue
+from generator.catalogue.construction import build_catalogue
+from generator.catalogue.model import Catalogue
 from generator.checking.repository import check_repository
-from generator.cli.options import root_option, today_option
-from generator.commit_dates import FALLBACK_NOTE, last_commit_days
+from generator.cli.options import format_option, root_option, today_option
+from generator.git.commit_dates import FALLBACK_NOTE, last_commit_days
 from generator.loading.files import LoadedRecord
-from generator.settings import SettingsError, load_settings
-from generator.stale import StaleProject, find_stale
-from generator.stale_issues import PlanError, parse_issues, plan, repository_url
-from generator.stale_report import (
-    FORMATS,
-    github_report,
-    json_report,
-    markdown_report,
-    text_report,
-)
+from generator.settings import Settings, SettingsError, load_settings, repository_url
+from generator.staleness.assessment import StaleProject, find_stale
+from generator.staleness.issues import PlanError, parse_issues, plan
+from generator.staleness.report import github_report, json_report, markdown_report, text_report
 
 
 @click.command()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people, github for workflow annotations, json for scripts, markdown for a "
-    "job summary.",
-)
+@format_option("text", "markdown", "github", "json", default="text")
 @click.option("--fail", is_flag=True, help="Exit 1 when any project needs review.")
 @click.option(
     "--plan",
@@ -83,87 +76,132 @@ def stale(
     """
     if make_plan != (issues is not None):
         raise click.UsageError("--plan and --issues go together: give both or neither.")
+    arguments = StaleArguments(root, today, output_format, fail, issues, repo_url)
     try:
-        settings = load_settings(root)
-    except SettingsError as exc:
+        outcome = execute(arguments)
+    except StaleCommandError as exc:
         raise click.ClickException(str(exc)) from None
-    report = check_repository(root, today=today)
+    for line in outcome.err:
+        click.echo(line, err=True)
+    for line in outcome.out:
+        click.echo(line)
+    click.echo(outcome.text, nl=False)
+    click.get_current_context().exit(outcome.exit_code)
+
+
+class StaleCommandError(Exception):
+    """The command cannot go on; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class StaleArguments:
+    root: Path
+    today: date
+    output_format: str = "text"
+    fail: bool = False
+    issues: IO[str] | None = None  # with it, print the plan for GitHub issues
+    repo_url: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What to print: `out` and `err` are lines; `text` is printed as it is, after them."""
+
+    out: list[str] = field(default_factory=list)
+    err: list[str] = field(default_factory=list)
+    text: str = ""
+    exit_code: int = 0
+
+
+def execute(args: StaleArguments) -> Outcome:
+    try:
+        settings = load_settings(args.root)
+    except SettingsError as exc:
+        raise StaleCommandError(str(exc)) from None
+    report = check_repository(args.root, today=args.today)
     if not report.ok:
         files = len({p.path for p in report.errors})
-        raise click.ClickException(
+        raise StaleCommandError(
             f"{files} record {'files have' if files != 1 else 'file has'} errors, so which "
             "projects need review cannot be judged. Run `pipeline validate` to see them and "
             "fix them first."
         )
-    catalogue = build_catalogue(report.records, root)
-    commits = last_commit_days(root)
-    found = find_stale(catalogue, today, last_commits=commits, settings=settings)
+    catalogue = build_catalogue(report.records, args.root)
+    commits = last_commit_days(args.root)
+    found = find_stale(catalogue, args.today, last_commits=commits, settings=settings)
     note = FALLBACK_NOTE if commits is None else ""
-
-    if make_plan:
-        assert issues is not None
-        try:
-            existing = parse_issues(json.load(issues))
-            url = repo_url or repository_url(root, os.environ)
-        except json.JSONDecodeError as exc:
-            raise click.ClickException(f"The issues file is not valid JSON: {exc}.") from None
-        except PlanError as exc:
-            raise click.ClickException(str(exc)) from None
-        actions = plan(
-            found,
-            catalogue,
-            existing,
-            today=today,
-            settings=settings,
-            repo_url=url,
-            last_commits=commits,
-        )
-        _note(note, err=True)
-        click.echo(json.dumps([a.as_dict() for a in actions], indent=2))
+    url = args.repo_url or repository_url(args.root, os.environ)
+    if args.issues is not None:
+        outcome = _plan(args, found, catalogue, settings, url, commits)
+        _note(outcome, note, to_err=True)
     else:
-        url = repo_url or _optional_url(root)
         checked = len(catalogue.projects)
-        _print_report(output_format, found, report.records, checked, today, note, url)
-    click.get_current_context().exit(1 if fail and found else 0)
+        outcome = _report(args, found, report.records, checked, note, url or "")
+    outcome.exit_code = 1 if args.fail and found else 0
+    return outcome
 
 
-def _print_report(
-    output_format: str,
+def _plan(
+    args: StaleArguments,
+    found: list[StaleProject],
+    catalogue: Catalogue,
+    settings: Settings,
+    url: str | None,
+    commits: Mapping[str, date] | None,
+) -> Outcome:
+    assert args.issues is not None
+    if url is None:
+        raise StaleCommandError(
+            "Give the repository's address with --repo-url, or set repo_url in mkdocs.yml."
+        )
+    try:
+        existing = parse_issues(json.load(args.issues))
+    except json.JSONDecodeError as exc:
+        raise StaleCommandError(f"The issues file is not valid JSON: {exc}.") from None
+    except PlanError as exc:
+        raise StaleCommandError(str(exc)) from None
+    actions = plan(
+        found,
+        catalogue,
+        existing,
+        today=args.today,
+        settings=settings,
+        repo_url=url,
+        last_commits=commits,
+    )
+    return Outcome(out=[json.dumps([a.as_dict() for a in actions], indent=2)])
+
+
+def _report(
+    args: StaleArguments,
     found: list[StaleProject],
     records: list[LoadedRecord],
     checked: int,
-    today: date,
     note: str,
     url: str,
-) -> None:
+) -> Outcome:
+    output_format, today = args.output_format, args.today
     places = {
         r.path: r.document.position(("last_reviewed",))
         for r in records
         if r.kind == "project" and "last_reviewed" in r.data
     }
+    outcome = Outcome()
     if output_format == "json":
-        _note(note, err=True)
-        click.echo(json_report(found))
+        _note(outcome, note, to_err=True)
+        outcome.out.append(json_report(found))
     elif output_format == "markdown":
-        click.echo(markdown_report(found, checked, today, repo_url=url, note=note), nl=False)
+        outcome.text = markdown_report(found, checked, today, repo_url=url, note=note)
     elif output_format == "github":
         if note:
-            click.echo(f"::notice title=Pipeline stale check::{note}")
-        for line in github_report(found, places, checked, today):
-            click.echo(line)
+            outcome.out.append(f"::notice title=Pipeline stale check::{note}")
+        outcome.out.extend(github_report(found, places, checked, today))
     else:
-        _note(note, err=True)
-        for line in text_report(found, places, checked, today):
-            click.echo(line)
+        _note(outcome, note, to_err=True)
+        outcome.out.extend(text_report(found, places, checked, today))
+    return outcome
 
 
-def _note(note: str, *, err: bool) -> None:
+def _note(outcome: Outcome, note: str, *, to_err: bool) -> None:
     if note:
-        click.echo(f"Note: {note}", err=err)
-
-
-def _optional_url(root: Path) -> str:
-    try:
-        return repository_url(root, os.environ)
-    except PlanError:
-        return ""
+        (outcome.err if to_err else outcome.out).append(f"Note: {note}")

@@ -9,21 +9,13 @@ from pathlib import Path
 import click
 
 from generator.checking.repository import check_repository
-from generator.cli.options import root_option, today_option
+from generator.cli.options import format_option, root_option, today_option
 from generator.reporting import as_json, choose_format, github_annotation, summary, text_lines
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["auto", "text", "github", "json"]),
-    default="auto",
-    show_default=True,
-    help="text for people, github for workflow annotations, json for scripts. "
-    "auto picks github inside GitHub Actions.",
-)
+@format_option("auto", "text", "github", "json", default="auto")
 @today_option
 @root_option
 def validate(paths: tuple[Path, ...], output_format: str, today: date, root: Path) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from generator.catalogue import PHASES, Catalogue, Project
+from generator.catalogue.model import Catalogue, Project
 from generator.dashboard.timeline import (
     CollaborationPoint,
     CouncilsPoint,
@@ -22,39 +22,24 @@ from generator.dashboard.timeline import (
     councils_over_time,
     first_date,
 )
+from generator.vocabulary import PHASES, PLEDGE_KINDS, phase_label, role_label
 
-# Labels match generator/pages/vocabulary.py (a test checks); this package cannot import
-# generator.pages, which imports it.
-PLEDGE_KINDS = {
-    "time": "Time",
-    "money": "Money",
-    "data": "Data",
-    "testing": "Testing",
-    "other": "Other help",
-}
 # Units of `amount` by pledge kind (records.md); other kinds have no amount to add up.
 PLEDGE_UNITS = {"time": "days", "money": "£"}
-ROLE_LABELS = {"ux-designer": "UX designer"}
 TOP_COUNCILS = 10
 TOP_LOOKING = 10
 
 
 class StaleInfo(Protocol):
-    """What the dashboard needs from `generator.stale.StaleProject`."""
+    """What the dashboard needs from `generator.staleness.assessment.StaleProject`."""
 
     id: str
-    reason: str
+
+    @property
+    def reason(self) -> str: ...
 
 
 Stale = Mapping[str, StaleInfo]  # project id -> why it needs review
-
-
-def phase_label(phase: str) -> str:
-    return phase.capitalize()
-
-
-def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role.replace("-", " ").capitalize())
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.dashboard import metrics
 from generator.dashboard.links import Links
 from generator.dashboard.lists import challenges_list, councils_list, looking_list

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.catalogue import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project
 
 # Time series use quarters while they fit on a phone screen, then whole years.
 MAX_QUARTERS = 24

@@ -16,7 +16,6 @@ from pathlib import Path
 from generator.loading.text_checks import refuse_hidden_characters, refuse_tabs
 from generator.loading.yaml_positions import Document, YamlProblem, load_document
 from generator.problems import Problem, RecordError, error, warning
-from generator.site_paths import RESERVED
 
 MAX_FILE_BYTES = 256 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -160,29 +159,23 @@ def _other_file_hint(name: str) -> str:
 
 
 def _refuse_reserved(kind: str, stem: str, relative: str) -> None:
-    folder = KIND_FOLDERS[kind]
-    if stem in RESERVED[kind]:
-        message = (
-            f"The id '{stem}' is taken by the site itself: this record's page would replace "
-            f"the site's own {folder}/{stem} page or file."
+    """Ids the site uses for its own pages are refused by generator.checking.site_addresses."""
+    if stem in WINDOWS_DEVICES:
+        raise RecordError(
+            error(
+                relative,
+                1,
+                1,
+                f"The id '{stem}' is a device name on Windows, so the repository could not be "
+                "checked out there.",
+                reserved_hint(kind, stem),
+                "reserved-id",
+            )
         )
-    elif stem in WINDOWS_DEVICES:
-        message = (
-            f"The id '{stem}' is a device name on Windows, so the repository could not be "
-            "checked out there."
-        )
-    else:
-        return
-    raise RecordError(
-        error(
-            relative,
-            1,
-            1,
-            message,
-            f"Choose a longer, more specific name, e.g. {folder}/{stem}-{kind}.yml.",
-            "reserved-id",
-        )
-    )
+
+
+def reserved_hint(kind: str, stem: str) -> str:
+    return f"Choose a longer, more specific name, e.g. {KIND_FOLDERS[kind]}/{stem}-{kind}.yml."
 
 
 def read_record(root: Path, record: RecordFile) -> tuple[LoadedRecord, list[Problem]]:

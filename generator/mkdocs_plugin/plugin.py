@@ -19,10 +19,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.building import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 from generator.checking.repository import Report
 from generator.mkdocs_plugin.config import PipelineConfig
-from generator.pages import SiteSettings
+from generator.pages.model import SiteSettings
+from generator.site.content import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
 _ANCHOR = re.compile(r'\sid="([^"]+)"')

@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from generator import site_paths as paths
-from generator.catalogue import Council, MakerDay, Project
+from generator.catalogue.model import Council, MakerDay, Project
+from generator.pages import paths
 from generator.pages.model import SiteInputs
 
 VERSION = 1

@@ -7,15 +7,15 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from generator import site_paths as paths
-from generator.catalogue import MakerDay
-from generator.moments import instant
+from generator.catalogue.model import MakerDay
+from generator.catalogue.moments import instant
+from generator.pages import paths
 from generator.pages.model import SiteInputs
 
 
 def _span(day: MakerDay) -> tuple[object, object]:
     """Whole-day events end the day after (RFC 5545); timed ones keep their times, in UTC
-    (a time without a zone is UK time: generator.moments)."""
+    (a time without a zone is UK time: generator.catalogue.moments)."""
     start, end = day.start, day.end
     if isinstance(start, datetime):
         if end is None:

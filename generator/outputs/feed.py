@@ -8,8 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from generator import site_paths as paths
-from generator.catalogue import Project
+from generator.catalogue.model import Project
+from generator.pages import paths
 from generator.pages.model import SiteInputs
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from generator import site_paths as paths
+from generator.pages import paths
 from generator.pages.model import SiteInputs
 
 COLUMNS = (

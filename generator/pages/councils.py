@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from generator import site_paths as paths
-from generator.catalogue import Council
+from generator.catalogue.model import Council
+from generator.catalogue.partners import councils_like_yours
+from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
-from generator.pages.vocabulary import COUNCIL_TYPES, NATIONS
-from generator.partners import councils_like_yours
+from generator.vocabulary import COUNCIL_TYPES, NATIONS
 
 NO_REGION = "Other"
 

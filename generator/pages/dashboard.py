@@ -3,8 +3,8 @@ generator/dashboard/, this only places the page on the site and links it to reco
 
 from __future__ import annotations
 
-from generator import site_paths as paths
 from generator.dashboard.page import Links, dashboard_page
+from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import relative_url
 

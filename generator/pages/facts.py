@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from generator.catalogue import Catalogue, Council, MakerDay, Project, Update
-from generator.pages.vocabulary import WANTS_PARTNERS, slug
+from generator.catalogue.model import Catalogue, Council, MakerDay, Project, Update
+from generator.vocabulary import WANTS_PARTNERS, slug
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.catalogue import PHASES
 from generator.pages import facts
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
+from generator.vocabulary import PHASES
 
 LATEST = 8
 

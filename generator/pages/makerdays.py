@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from generator import site_paths as paths
-from generator.catalogue import MakerDay
+from generator.catalogue.model import MakerDay
 from generator.markdown_safe import render_markdown
-from generator.pages import facts
+from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import long_date, render
-from generator.pages.vocabulary import SPONSOR_TIERS
+from generator.vocabulary import SPONSOR_TIERS
 
 
 def pages(inputs: SiteInputs) -> list[Page]:

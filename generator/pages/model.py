@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue import Catalogue
+from generator.catalogue.model import Catalogue
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,13 @@ class SiteContent:
 
 
 class StaleInfo(Protocol):
-    """What pages need from `generator.stale.StaleProject`."""
+    """What pages need from `generator.staleness.assessment.StaleProject`."""
 
     id: str
-    reason: str
+
+    @property
+    def reason(self) -> str: ...
+
     last_activity: date | None
     days_overdue: int
     maintainers: tuple[str, ...]

@@ -11,15 +11,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from generator import site_paths as paths
-from generator.catalogue import PHASES, Project
+from generator.catalogue.model import Project
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
-from generator.pages import facts
+from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import long_date, render
-from generator.pages.vocabulary import COLLABORATION, NATIONS, phase_label, role_label, slug
+from generator.vocabulary import COLLABORATION, NATIONS, PHASES, phase_label, role_label, slug
 
 _EPOCH = date(1970, 1, 1)
 SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator import ownership
+from generator.ownership import codeowners
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 
-KINDS = (
+RECORD_FILES = (
     ("project", "Projects", "projects/<id>.yml"),
     ("council", "Councils", "councils/<id>.yml"),
     ("makerday", "Maker days", "makerdays/<id>.yml"),
@@ -89,7 +89,7 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
 
 def fields_page(inputs: SiteInputs) -> Page:
     kinds = []
-    for kind, heading, file in KINDS:
+    for kind, heading, file in RECORD_FILES:
         text = inputs.schemas.get(f"{kind}.schema.json")
         if text:
             schema = json.loads(text)
@@ -112,7 +112,7 @@ def fields_page(inputs: SiteInputs) -> Page:
 
 def approvals_page() -> Page:
     """'Who approves changes': the same text as CONTRIBUTING.md's section, from the package."""
-    guide = ownership.guide()
+    guide = codeowners.guide()
     # The guide is written for CONTRIBUTING.md, where it is a section; here it is the page.
     body = guide.split("\n", 1)[1] if guide.startswith("## ") else guide
     # Its sections ("###") move up a level, so no heading level is skipped after the h1.

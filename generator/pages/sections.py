@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator import site_paths as paths
-from generator.catalogue import Project
-from generator.pages import facts
+from generator.catalogue.model import Project
+from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import render

@@ -12,7 +12,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator.pages import vocabulary
+from generator import vocabulary
+from generator.pages import paths
 
 
 def page_dir(page_path: str) -> str:
@@ -126,6 +127,12 @@ def render(template: str, page_path: str, **context: Any) -> str:
     def url(target: str) -> str:
         return relative_url(page_path, target)
 
+    # Record pages' addresses come from generator.pages.paths, the one definition of site paths.
+    links = {
+        "project_url": lambda project_id: url(paths.project(project_id)),
+        "council_url": lambda council_id: url(paths.council(council_id)),
+        "makerday_url": lambda makerday_id: url(paths.makerday(makerday_id)),
+    }
     # Each template renders one HTML element, which Python-Markdown keeps as a raw HTML block
     # up to its closing tag: record text inside is never read as Markdown.
-    return environment().get_template(template).render(url=url, **context)
+    return environment().get_template(template).render(url=url, **links, **context)

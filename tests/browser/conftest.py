@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import tools
-from tests.browser.building import build_site
+from tests.browser.built_site import build_site
 from tests.browser.serving import HEADER_ONLY, Served, declared_policy, serve
 from tests.conftest import PROJECT_ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import payloads
-from tests.browser.building import build_site, copy_site_sources
+from tests.browser.built_site import build_site, copy_site_sources
 from tests.browser.pages import html_pages
 from tests.browser.serving import Served, serve
 from tests.conftest import EXAMPLES, PROJECT_ROOT, make_repository

@@ -1,0 +1,1 @@
+"""Writing records: commented starter records and drafts read from anywhere."""

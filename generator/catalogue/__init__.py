@@ -1,0 +1,1 @@
+"""The typed model of a checked repository, built from records that passed the checks."""

@@ -1,0 +1,243 @@
+"""The typed model of a checked repository: what pages, reports and commands work from.
+
+Built only from records that passed the checks, so fields can be trusted to have their types.
+Every record keeps `path` (its file, for edit links and messages) and `raw` (the record as
+written, for the JSON API).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    council: str
+    role: str
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class RoleWanted:
+    role: str
+    commitment: str = ""
+
+
+@dataclass(frozen=True)
+class Pledge:
+    council: str
+    kind: str
+    amount: float | None = None
+    note: str = ""
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    date: date
+    text: str
+    phase: str | None = None
+
+
+@dataclass(frozen=True)
+class Reuse:
+    licence: str = ""
+    repository: str = ""
+    documentation: str = ""
+    adopted_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    github: str = ""
+
+
+@dataclass(frozen=True)
+class Challenge:
+    problem: str
+    help_wanted: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    money: float | None = None
+    time: float | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    path: str
+    title: str
+    summary: str
+    phase: str
+    lead_council: str
+    description: str = ""
+    partners: tuple[Partner, ...] = ()
+    collaboration: str | None = None
+    looking_for: tuple[RoleWanted, ...] = ()
+    pledges: tuple[Pledge, ...] = ()
+    target: Target | None = None
+    budget: str | None = None
+    service_areas: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    reusable: bool = False
+    reuse: Reuse | None = None
+    links: tuple[Link, ...] = ()
+    contact: Contact | None = None
+    maintainers: tuple[str, ...] = ()
+    started: date | None = None
+    next_assessment: date | None = None
+    updates: tuple[Update, ...] = ()  # newest first
+    last_reviewed: date | None = None
+    challenge: Challenge | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def councils(self) -> tuple[str, ...]:
+        """The lead council, then every partner council, once each (worked out once: every
+        list and index of the site asks)."""
+        ids = [self.lead_council, *(p.council for p in self.partners)]
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def last_updated(self) -> date | None:
+        """The newest date the record itself gives for activity."""
+        dates = [
+            d for d in (self.last_reviewed, self.updates[0].date if self.updates else None) if d
+        ]
+        return max(dates) if dates else None
+
+    def pledged(self, kind: str) -> float:
+        return sum(p.amount or 0 for p in self.pledges if p.kind == kind)
+
+
+@dataclass(frozen=True)
+class Council:
+    id: str
+    path: str
+    name: str
+    type: str
+    nation: str
+    short_name: str = ""
+    gss_code: str = ""
+    register_code: str = ""
+    region: str = ""
+    website: str = ""
+    joined: date | None = None
+    links: tuple[Link, ...] = ()
+    maintainers: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str = ""
+    town: str = ""
+    postcode: str = ""
+    online: bool = False
+
+
+@dataclass(frozen=True)
+class Sponsor:
+    name: str
+    url: str = ""
+    tier: str = "supporter"
+
+
+@dataclass(frozen=True)
+class MakerDayChallenge:
+    """Either sourced from a project (`project` set) or written out (`title`, `problem`)."""
+
+    project: str | None = None
+    title: str = ""
+    problem: str = ""
+    council: str | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    title: str
+    kind: str
+    url: str = ""
+    challenge: str = ""
+
+
+@dataclass(frozen=True)
+class MakerDay:
+    id: str
+    path: str
+    title: str
+    start: date | datetime
+    end: date | datetime | None = None
+    venue: Venue | None = None
+    hosts: tuple[str, ...] = ()
+    registration: str = ""
+    sponsors: tuple[Sponsor, ...] = ()
+    challenges: tuple[MakerDayChallenge, ...] = ()
+    outputs: tuple[Output, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def start_day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
+    def end_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+    def is_upcoming(self, today: date) -> bool:
+        return self.end_day >= today
+
+
+@dataclass(frozen=True)
+class ServiceArea:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass
+class Catalogue:
+    """All records, by id, plus the service-area vocabulary."""
+
+    projects: dict[str, Project]
+    councils: dict[str, Council]
+    makerdays: dict[str, MakerDay]
+    service_areas: dict[str, ServiceArea]
+
+    @cached_property
+    def projects_by_council(self) -> dict[str, list[Project]]:
+        """Council id -> projects it leads or partners in, in id order."""
+        found: dict[str, list[Project]] = defaultdict(list)
+        for project in self.projects.values():
+            for council in project.councils:
+                found[council].append(project)
+        return dict(found)
+
+    @cached_property
+    def makerdays_by_project(self) -> dict[str, list[MakerDay]]:
+        found: dict[str, list[MakerDay]] = defaultdict(list)
+        for makerday in self.makerdays.values():
+            for challenge in makerday.challenges:
+                if challenge.project:
+                    found[challenge.project].append(makerday)
+        return dict(found)

@@ -1,0 +1,1 @@
+"""mySociety's register of UK local authorities: reading it and importing councils from it."""

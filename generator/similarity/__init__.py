@@ -1,0 +1,1 @@
+"""Similar projects: which projects describe the same service, even in different words."""

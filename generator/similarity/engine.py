@@ -1,0 +1,238 @@
+"""Similar projects: which projects describe the same service, even in different words.
+
+Each project becomes a weighted bag of terms (TF-IDF) from its title, summary, description, tags
+and service areas, and projects are compared by cosine similarity. Two things make it work for
+council services, where "Report a missed bin" and "Rubbish not collected" mean the same:
+
+- words are stemmed (Snowball English), so "bins" and "collected" match "bin" and "collection";
+- a hand-curated lexicon (generator/data/synonyms.yml) adds a concept term, such as
+  `concept:household-waste`, wherever one of its words or phrases appears. Service concepts
+  (what a project is about) count double a word; features (booking, payment) count single.
+
+Each field is turned into a unit vector of its own before the fields are weighted and added, so
+a long description cannot drown the title. Comparison goes through an inverted index (term ->
+projects holding it), so only projects that share a term are ever scored. Everything is plain
+Python, deterministic (no randomness, ties broken by id) and downloads nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.forking import map_forked
+from generator.similarity.text import (
+    Describable,
+    Lexicon,
+    default_lexicon,
+    field_terms,
+)
+
+if TYPE_CHECKING:
+    from generator.catalogue.model import Catalogue
+
+# How much each field counts once it is a unit vector. The title and summary say what the
+# service is; tags and service areas are short and coarse; descriptions carry detail and noise.
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 1.0,
+    "summary": 0.9,
+    "description": 0.6,
+    "tags": 0.5,
+    "service_areas": 0.3,
+}
+# Scores at or above this are shown as "Similar projects" on a project page.
+DEFAULT_THRESHOLD = 0.2
+# Finding candidates is bounded so that large catalogues stay fast: a query looks only at its
+# strongest terms, and for each only at the projects where that term weighs most (postings are
+# kept heaviest first); the best candidates are then scored exactly, on every term. With the
+# labelled pairs planted among 10,000 synthetic projects, this finds the same best matches as
+# comparing everything, 80 times faster (benchmarks/similarity.py).
+CANDIDATE_TERMS = 16
+POSTINGS_PER_TERM = 128
+CANDIDATE_POOL = 32
+
+
+@dataclass(frozen=True)
+class ProjectText:
+    """The text fields that similarity reads, for things that are not catalogue Projects."""
+
+    title: str
+    summary: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    service_areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """Another project and how alike it is, from 0 (nothing shared) to 1 (the same text)."""
+
+    id: str
+    score: float
+
+
+def _best_first(match: Match) -> tuple[float, str]:
+    return (-match.score, match.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+
+
+class SimilarityIndex:
+    """TF-IDF vectors of every project and an inverted index to find candidates quickly.
+
+    Build it once (`from_catalogue` or `build`), then ask `similar_to` for one project or
+    a draft, or use `all_similar` for every project at once.
+    """
+
+    def __init__(self, fields: Mapping[str, Mapping[str, Counter[str]]], lexicon: Lexicon) -> None:
+        """`fields`: project id -> field name -> term counts (see `field_terms`)."""
+        self.lexicon = lexicon
+        self.ids = sorted(fields)
+        self._position = {project_id: n for n, project_id in enumerate(self.ids)}
+        df: Counter[str] = Counter()
+        for per_field in fields.values():
+            df.update({term for counts in per_field.values() for term in counts})
+        # Smoothed IDF, so a term in every project still counts a little; unseen terms (in a
+        # draft) count as much as the rarest.
+        total = len(self.ids)
+        self._idf = {term: math.log((1 + total) / (1 + n)) + 1 for term, n in df.items()}
+        self._unseen_idf = math.log(1 + total) + 1
+        self._vectors = [self._weigh(fields[i]) for i in self.ids]
+        # term -> (document numbers, weights), heaviest first: compact arrays, not tuples.
+        grouped: dict[str, list[tuple[float, int]]] = {}
+        for number, vector in enumerate(self._vectors):
+            for term, weight in vector.items():
+                grouped.setdefault(term, []).append((-weight, number))
+        self._postings: dict[str, tuple[array, array]] = {}
+        for term, entries in grouped.items():
+            entries.sort()
+            self._postings[term] = (
+                array("i", [n for _, n in entries]),
+                array("d", [-w for w, _ in entries]),
+            )
+
+    @classmethod
+    def build(
+        cls, items: Mapping[str, Describable], lexicon: Lexicon | None = None
+    ) -> SimilarityIndex:
+        """An index of `items` (id -> catalogue Project or ProjectText)."""
+        lexicon = default_lexicon() if lexicon is None else lexicon
+        return cls({i: field_terms(item, lexicon) for i, item in items.items()}, lexicon)
+
+    @classmethod
+    def from_catalogue(
+        cls, catalogue: Catalogue, lexicon: Lexicon | None = None
+    ) -> SimilarityIndex:
+        return cls.build(catalogue.projects, lexicon)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, project_id: object) -> bool:
+        return project_id in self._position
+
+    def _weigh(self, fields: Mapping[str, Counter[str]]) -> dict[str, float]:
+        combined: dict[str, float] = {}
+        idf, unseen, weight_of = self._idf, self._unseen_idf, self.lexicon.weight
+        for name, counts in fields.items():
+            raw = {
+                term: (1 + math.log(count)) * idf.get(term, unseen) * weight_of(term)
+                for term, count in counts.items()
+            }
+            norm = math.sqrt(sum(w * w for w in raw.values()))
+            if not norm:
+                continue
+            for term, weight in raw.items():
+                combined[term] = combined.get(term, 0.0) + FIELD_WEIGHTS[name] * weight / norm
+        norm = math.sqrt(sum(w * w for w in combined.values()))
+        return {t: w / norm for t, w in combined.items()} if norm else {}
+
+    def vector_of(self, item: str | Describable) -> dict[str, float]:
+        """The unit vector of a project in the index (by id) or of any project-like text."""
+        if isinstance(item, str):
+            return self._vectors[self._position[item]]
+        return self._weigh(field_terms(item, self.lexicon))
+
+    def score(self, first: str | Describable, second: str | Describable) -> float:
+        """Cosine similarity of two projects, by id or as text."""
+        a, b = self.vector_of(first), self.vector_of(second)
+        if len(a) > len(b):
+            a, b = b, a
+        return round(sum(w * b.get(t, 0.0) for t, w in a.items()), 4)
+
+    def similar_to(
+        self,
+        item: str | Describable,
+        *,
+        top: int = 5,
+        exclude_id: str | None = None,
+        threshold: float = 0.0,
+    ) -> list[Match]:
+        """The `top` most similar projects in the index, best first, scoring at least
+        `threshold` (and always more than 0). Ties are broken by id.
+
+        `item` is an id in the index (which is then never its own match) or a project-like
+        object, such as a draft that is not in the index yet.
+        """
+        if isinstance(item, str) and exclude_id is None:
+            exclude_id = item
+        query = self.vector_of(item)
+        skip = self._position.get(exclude_id, -1) if exclude_id is not None else -1
+        matches = [
+            Match(self.ids[n], rounded)
+            for n, score in self._scores(query, skip, max(CANDIDATE_POOL, 2 * top))
+            if (rounded := round(score, 4)) > 0 and rounded >= threshold
+        ]
+        matches.sort(key=_best_first)
+        return matches[: max(top, 0)]
+
+    def _scores(
+        self, query: Mapping[str, float], skip: int, pool_size: int
+    ) -> list[tuple[int, float]]:
+        """Candidates found through the query's strongest terms, then scored exactly."""
+        strongest = sorted(query.items(), key=lambda tw: (-tw[1], tw[0]))[:CANDIDATE_TERMS]
+        partial: dict[int, float] = {}
+        for term, weight in strongest:
+            posting = self._postings.get(term)
+            if posting is None:
+                continue
+            docs, weights = posting
+            for number, other in zip(
+                docs[:POSTINGS_PER_TERM], weights[:POSTINGS_PER_TERM], strict=True
+            ):
+                partial[number] = partial.get(number, 0.0) + weight * other
+        partial.pop(skip, None)
+        pool = sorted(partial.items(), key=lambda nw: (-nw[1], nw[0]))[:pool_size]
+        results: list[tuple[int, float]] = []
+        for number, _ in pool:
+            vector = self._vectors[number]
+            results.append((number, sum(w * vector.get(t, 0.0) for t, w in query.items())))
+        return results
+
+
+def all_similar(
+    catalogue: Catalogue,
+    top: int = 5,
+    threshold: float = DEFAULT_THRESHOLD,
+    index: SimilarityIndex | None = None,
+) -> dict[str, list[tuple[str, float]]]:
+    """Every project id -> its most similar other projects as (id, score), best first.
+
+    Only scores at or above `threshold` are kept; a project with none maps to an empty list.
+    Ids are in sorted order and ties are broken by id, so the result is the same on every run.
+    """
+    index = index or SimilarityIndex.from_catalogue(catalogue)
+    # Each project is independent of the others: thousands are shared between processes.
+    found = map_forked(
+        lambda project_id: [
+            (m.id, m.score) for m in index.similar_to(project_id, top=top, threshold=threshold)
+        ],
+        index.ids,
+    )
+    return dict(zip(index.ids, found, strict=True))

@@ -1,0 +1,48 @@
+"""Records in, pages and data files out: the whole site as a pure function of its inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from generator.catalogue.model import Catalogue
+from generator.outputs import data_files
+from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
+from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
+
+
+def generate_site(
+    catalogue: Catalogue,
+    settings: SiteSettings,
+    *,
+    today: date,
+    stale: Mapping[str, StaleInfo] | None = None,
+    similar: Similar | None = None,
+    schemas: Mapping[str, str] | None = None,
+    earlier_paths: Mapping[str, Sequence[str]] | None = None,
+) -> SiteContent:
+    """Every generated page and data file.
+
+    `stale` maps project id -> why it needs review (from
+    `generator.staleness.assessment.find_stale`); `similar` maps project id -> [(other project
+    id, score)], best first; `schemas` maps a schema file name to its text, for `/schema/` and
+    the field reference; `earlier_paths` maps a record's path to the paths it had before it was
+    renamed, so its older history stays linked.
+    """
+    inputs = SiteInputs(
+        catalogue, settings, today, stale or {}, similar or {}, schemas or {}, earlier_paths or {}
+    )
+    content = SiteContent()
+    content.pages.append(home.page(inputs))
+    content.pages.extend(projects.pages(inputs))
+    content.pages.extend(sections.services(inputs))
+    content.pages.extend(sections.challenges(inputs))
+    content.pages.extend(sections.review(inputs))
+    content.pages.append(dashboard.page(inputs))
+    content.pages.extend(makerdays.pages(inputs))
+    content.pages.extend(councils.pages(inputs))
+    content.pages.append(reference.fields_page(inputs))
+    content.pages.append(reference.approvals_page())
+    content.files.extend(data_files(inputs))
+    content.files.append(projects.cards_file(inputs))
+    return content

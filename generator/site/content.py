@@ -1,0 +1,112 @@
+"""From a repository on disk to site content: check, model, staleness, pages.
+
+Shared by the MkDocs plugin and `pipeline render`; imports no MkDocs and no click.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.catalogue.construction import build_catalogue
+from generator.catalogue.model import Catalogue
+from generator.checking.repository import Report, check_repository
+from generator.git.commit_dates import last_commit_days
+from generator.git.history import record_history
+from generator.pages.model import DataFile, SiteContent, SiteSettings, StaleInfo
+from generator.reporting import summary, text_lines
+from generator.settings import SettingsError, load_settings
+from generator.similarity.engine import all_similar
+from generator.site.compose import generate_site
+from generator.site.redirects import redirect_files
+from generator.staleness.assessment import find_stale
+
+__all__ = ["InvalidRecords", "SettingsError", "build_today", "load", "site_content"]
+
+WATCHED = ("projects", "councils", "makerdays", "schema", "pipeline.yml")
+
+
+class InvalidRecords(Exception):
+    """The records have errors; the site is not built from them."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        lines = text_lines(report.errors)
+        lines.append(summary(len(report.checked_paths), report.problems))
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    catalogue: Catalogue
+    report: Report
+
+
+def build_today(value: date | None = None) -> date:
+    """`value`, else PIPELINE_TODAY (YYYY-MM-DD) for reproducible builds, else the real date."""
+    if value is not None:
+        return value
+    text = os.environ.get("PIPELINE_TODAY", "").strip()
+    return date.fromisoformat(text) if text else date.today()
+
+
+def load(root: Path, today: date, report: Report | None = None) -> Loaded:
+    """Check every record (unless `report` is that check, done already); raise InvalidRecords
+    when any has an error."""
+    report = report or check_repository(root, today=today)
+    if not report.ok:
+        raise InvalidRecords(report)
+    return Loaded(build_catalogue(report.records, root), report)
+
+
+def find_stale_projects(catalogue: Catalogue, root: Path, today: date) -> Mapping[str, StaleInfo]:
+    """Project id -> why it needs review, with the thresholds of root/pipeline.yml.
+
+    Raises SettingsError when pipeline.yml cannot be used.
+    """
+    stale = find_stale(
+        catalogue, today, last_commits=last_commit_days(root), settings=load_settings(root)
+    )
+    return {s.id: s for s in stale}
+
+
+def read_schemas(root: Path) -> dict[str, str]:
+    folder = root / "schema"
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(folder.iterdir())
+        if p.suffix in {".json", ".yml"}
+    }
+
+
+def site_content(
+    root: Path, settings: SiteSettings, today: date, report: Report | None = None
+) -> SiteContent:
+    """Every page and data file of the site for the repository at `root`."""
+    loaded = load(root, today, report)
+    history = record_history(root, [r.path for r in loaded.report.records])
+    content = generate_site(
+        loaded.catalogue,
+        settings,
+        today=today,
+        stale=find_stale_projects(loaded.catalogue, root, today),
+        schemas=read_schemas(root),
+        earlier_paths=history.previous_paths,
+        similar=all_similar(loaded.catalogue),
+    )
+    content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
+    return content
+
+
+def _redirect_pages(
+    catalogue: Catalogue, redirects: Mapping[str, str], settings: SiteSettings
+) -> list[DataFile]:
+    """A small page at each renamed record's old address, leading to where it lives now."""
+    titles = {f"projects/{p.id}/": p.title for p in catalogue.projects.values()}
+    titles.update({f"councils/{c.id}/": c.name for c in catalogue.councils.values()})
+    titles.update({f"makerdays/{d.id}/": d.title for d in catalogue.makerdays.values()})
+    pages = redirect_files(dict(redirects), settings.site_url, titles)
+    return [DataFile(path, html.encode("utf-8")) for path, html in pages.items()]

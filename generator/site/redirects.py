@@ -1,0 +1,64 @@
+"""The small page left at a renamed record's old address, so links to it keep working.
+
+A meta refresh for browsers, a visible link for everyone else (and for screen-reader users,
+who are told where they are going), a canonical link for search engines, and noindex so the
+old address drops out of search results.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator.pages.templating import relative_url
+
+_TEMPLATE = """\
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} has moved</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{ canonical }}">
+<meta http-equiv="refresh" content="0; url={{ relative }}">
+</head>
+<body>
+<main>
+<h1>{{ title }} has moved</h1>
+<p>This page is now at <a href="{{ relative }}">{{ canonical }}</a>.
+Please update any links or bookmarks.</p>
+</main>
+</body>
+</html>
+"""
+
+_environment = Environment(autoescape=True, keep_trailing_newline=True)
+
+
+def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str = "") -> str:
+    """The HTML for `from_page` (e.g. 'projects/old-id/') sending visitors to `to_page`.
+
+    `site_url` (mkdocs.yml's site_url) makes the canonical link absolute; `title` is the
+    record's title, escaped like everything else.
+    """
+    relative = relative_url(from_page, to_page)
+    canonical = f"{site_url.rstrip('/')}/{to_page.lstrip('/')}" if site_url else relative
+    return _environment.from_string(_TEMPLATE).render(
+        title=title or "This page",
+        canonical=canonical,
+        relative=relative,
+    )
+
+
+def redirect_files(
+    redirects: dict[str, str], site_url: str = "", titles: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Output file path ('projects/old-id/index.html') -> page HTML, for every redirect.
+
+    `titles` maps a new page path to the record's title for the page's wording.
+    """
+    titles = titles or {}
+    return {
+        f"{old.rstrip('/')}/index.html": redirect_page(old, new, site_url, titles.get(new, ""))
+        for old, new in sorted(redirects.items())
+    }

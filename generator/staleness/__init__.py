@@ -1,0 +1,1 @@
+"""Projects that need review: why each is stale, the report, and the weekly issue plan."""

@@ -1,0 +1,240 @@
+"""The GitHub workflows and pre-commit hooks: linted by actionlint (with shellcheck) and zizmor,
+and held to the promises CONTRIBUTING.md makes about them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import cli
+from generator.staleness.issues import Action
+from tests.conftest import PROJECT_ROOT
+
+WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
+PRE_COMMIT = [PROJECT_ROOT / ".pre-commit-config.yaml", PROJECT_ROOT / ".pre-commit-hooks.yaml"]
+# The test extra installs these into the same environment as Python.
+TOOL_PATH = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=TOOL_PATH)
+    assert found, f"{name} is missing: install the test extra, pip install -e '.[test]'"
+    return found
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": TOOL_PATH, "NO_COLOR": "1"},
+        timeout=300,
+    )
+
+
+def load(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
+    # YAML 1.1 reads the key `on` as true.
+    on = workflow.get("on", workflow.get(True))
+    return on if isinstance(on, dict) else {name: None for name in on}
+
+
+def test_there_are_four_workflows() -> None:
+    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "properties"}
+
+
+def test_actionlint_with_shellcheck_finds_nothing() -> None:
+    shellcheck = tool("shellcheck")
+    done = run(
+        tool("actionlint"),
+        "-shellcheck",
+        shellcheck,
+        "-format",
+        "{{json .}}",
+        *(str(p) for p in WORKFLOWS),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout or "[]") == []
+
+
+def test_zizmor_finds_nothing() -> None:
+    inputs = [str(p.relative_to(PROJECT_ROOT)) for p in [*WORKFLOWS, *PRE_COMMIT]]
+    done = run(tool("zizmor"), "--offline", "--format", "json", "--no-progress", *inputs)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout) == []
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege_and_pinned(path: Path) -> None:
+    workflow = load(path)
+    assert workflow["permissions"] == {}, "grant permissions per job, none at the top"
+    assert "pull_request_target" not in triggers(workflow)
+    assert workflow["concurrency"]["group"]
+    for name, job in workflow["jobs"].items():
+        assert isinstance(job.get("permissions"), dict), f"{name} has no permissions"
+        assert job.get("timeout-minutes"), f"{name} has no timeout"
+        for step in job.get("steps", []):
+            uses = step.get("uses")
+            if uses:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), uses
+            if uses and uses.startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_no_template_expansion_inside_scripts() -> None:
+    """Values from events go through env: variables, never straight into a shell script."""
+    for path in WORKFLOWS:
+        for job in load(path)["jobs"].values():
+            for step in job.get("steps", []):
+                assert "${{" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
+
+
+def test_only_the_stale_workflow_may_write_and_only_to_issues() -> None:
+    writes = {
+        (path.stem, name, scope)
+        for path in WORKFLOWS
+        for name, job in load(path)["jobs"].items()
+        for scope, level in job["permissions"].items()
+        if level == "write"
+    }
+    assert writes == {
+        ("stale", "stale", "issues"),
+        ("publish", "deploy", "pages"),
+        ("publish", "deploy", "id-token"),
+    }
+
+
+def test_triggers() -> None:
+    on = {path.stem: triggers(load(path)) for path in WORKFLOWS}
+    assert set(on["checks"]) == {"pull_request"}
+    assert on["publish"]["push"] == {"branches": ["main"]}
+    assert "workflow_dispatch" in on["publish"]
+    assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
+    assert set(on["properties"]) == {"schedule", "workflow_dispatch"}
+
+
+def test_the_weekly_property_run_uses_the_long_profile() -> None:
+    workflow = load(PROJECT_ROOT / ".github" / "workflows" / "properties.yml")
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = [s for s in steps if "tests/acceptance/test_properties.py" in s.get("run", "")]
+    assert runs and runs[0]["env"]["HYPOTHESIS_PROFILE"] == "long"
+
+
+def test_publish_uses_the_official_pages_actions_one_deployment_at_a_time() -> None:
+    workflow = load(PROJECT_ROOT / ".github" / "workflows" / "publish.yml")
+    uses = [s.get("uses", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+
+
+def test_workflows_call_commands_that_exist() -> None:
+    """Every `pipeline X` a workflow runs is a command of this package (pr-report may come
+    from another branch; it is checked once it is registered)."""
+    called = {
+        match
+        for path in WORKFLOWS
+        for job in load(path)["jobs"].values()
+        for step in job.get("steps", [])
+        for match in re.findall(r"\bpipeline ([a-z-]+)", step.get("run", ""))
+    }
+    assert {"validate", "stale"} <= called
+    assert called - set(cli.commands) <= {"pr-report"}
+
+
+def test_pre_commit_files_are_valid() -> None:
+    pre_commit = tool("pre-commit")
+    assert run(pre_commit, "validate-config", ".pre-commit-config.yaml").returncode == 0
+    assert run(pre_commit, "validate-manifest", ".pre-commit-hooks.yaml").returncode == 0
+
+
+@pytest.mark.parametrize("path", PRE_COMMIT, ids=lambda p: p.name)
+def test_pre_commit_hook_runs_pipeline_validate_on_records(path: Path) -> None:
+    data = load(path)
+    hooks = data if isinstance(data, list) else data["repos"][0]["hooks"]
+    (hook,) = hooks
+    program, command = hook["entry"].split()
+    assert program == "pipeline" and command in cli.commands
+    files = re.compile(hook["files"])
+    assert files.search("projects/report-a-pothole.yml")
+    assert files.search("makerdays/day.yml") and files.search("councils/leeds.yml")
+    assert not files.search("docs/index.md")
+    assert not files.search("generator/cli/__init__.py")
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# Records each call: its arguments, and what it read when told to read the body from stdin.
+n=$(find "$GH_LOG" -name '*.args' | wc -l)
+printf '%s\\n' "$@" > "$GH_LOG/$n.args"
+if [[ " $* " == *" --body-file - "* ]]; then cat > "$GH_LOG/$n.stdin"; fi
+"""
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the loop uses jq, as on GitHub's runners")
+def test_stale_workflow_carries_out_each_action_with_gh(tmp_path: Path) -> None:
+    """The workflow's only logic is a loop; check it passes tricky text through untouched."""
+    steps = load(PROJECT_ROOT / ".github" / "workflows" / "stale.yml")["jobs"]["stale"]["steps"]
+    (script,) = [s["run"] for s in steps if s.get("name") == "Carry out the plan"]
+    tricky = 'Say "hi" $(touch pwned) `touch pwned` \\n $HOME'
+    actions = [
+        Action("open", "a", f"Please review: {tricky}", f"line one\n{tricky}\n"),
+        Action("update", "b", "Please review: B", "new text\n", number=4),
+        Action("close", "c", "Please review: C", "", 7, f"Thank you! {tricky}", "completed"),
+    ]
+    (tmp_path / "plan.json").write_text(json.dumps([a.as_dict() for a in actions]))
+    bin_dir, log = tmp_path / "bin", tmp_path / "log"
+    bin_dir.mkdir()
+    log.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH)
+    (bin_dir / "gh").chmod(0o755)
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path),
+            "GH_LOG": str(log),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    args = [(log / f"{n}.args").read_text().splitlines() for n in range(3)]
+    assert args[0] == [
+        "issue",
+        "create",
+        "--title",
+        f"Please review: {tricky}",
+        "--label",
+        "stale",
+        "--body-file",
+        "-",
+    ]
+    assert (log / "0.stdin").read_text() == f"line one\n{tricky}\n\n"
+    assert args[1] == ["issue", "edit", "4", "--title", "Please review: B", "--body-file", "-"]
+    assert (log / "1.stdin").read_text() == "new text\n\n"
+    assert args[2] == [
+        "issue",
+        "close",
+        "7",
+        "--reason",
+        "completed",
+        "--comment",
+        f"Thank you! {tricky}",
+    ]
+    assert not (tmp_path / "pwned").exists()

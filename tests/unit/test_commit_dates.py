@@ -1,0 +1,107 @@
+"""Git history as a sign of life: a temporary repository whose commits have chosen dates."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.git.commit_dates import FALLBACK_NOTE, last_commit_days, parse_log
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")  # CI has git
+
+TODAY = "2026-11-22"
+IDLE = """\
+# yaml-language-server: $schema=../schema/project.schema.json
+title: {title}
+summary: Reviewed long ago.
+phase: beta
+lead_council: west-berkshire
+last_reviewed: 2025-01-02
+"""
+
+
+def git(repo: Path, *args: str, when: str = "2025-01-02T12:00:00+00:00") -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+    }
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def history_repo(example_repo) -> Path:
+    """Two idle projects committed on 2025-01-02; one of them edited again on 2026-10-01."""
+    repo = example_repo()
+    for name in ("touched", "untouched"):
+        (repo / "projects" / f"{name}.yml").write_text(IDLE.format(title=name.title()))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Import records")
+    touched = repo / "projects" / "touched.yml"
+    touched.write_text(touched.read_text().replace("long ago.", "long ago; fixed a typo."))
+    git(repo, "commit", "-q", "-am", "Fix a typo", when="2026-10-01T09:00:00+01:00")
+    return repo
+
+
+def test_last_commit_days_reads_one_log_pass(history_repo) -> None:
+    days = last_commit_days(history_repo)
+    assert days is not None
+    assert days["projects/touched.yml"] == date(2026, 10, 1)
+    assert days["projects/untouched.yml"] == date(2025, 1, 2)
+    assert days["projects/report-a-missed-bin.yml"] == date(2025, 1, 2)
+    assert not any(path.startswith("councils/") for path in days)
+
+
+def test_a_recent_commit_keeps_a_project_fresh(history_repo, run_pipeline) -> None:
+    result = run_pipeline(history_repo, "stale", "--today", TODAY, "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = {item["id"]: item for item in json.loads(result.stdout)}
+    assert set(found) == {"untouched"}
+    assert found["untouched"]["last_activity"] == "2025-01-02"
+    assert FALLBACK_NOTE not in result.stderr
+
+
+def test_a_shallow_clone_falls_back_to_the_records(history_repo, tmp_path, run_pipeline) -> None:
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{history_repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    assert last_commit_days(clone) is None
+    result = run_pipeline(clone, "stale", "--today", TODAY, "--format", "json")
+    found = {item["id"] for item in json.loads(result.stdout)}
+    assert found == {"touched", "untouched"}  # the typo fix is invisible without history
+    assert result.stderr.count(FALLBACK_NOTE) == 1
+
+
+def test_no_repository_means_no_history(tmp_path) -> None:
+    assert last_commit_days(tmp_path) is None
+
+
+def test_parse_log_keeps_the_newest_day_per_file() -> None:
+    output = (
+        "\x002026-10-01\n\nprojects/a.yml\n"
+        "\x002025-01-02\n\nprojects/a.yml\nprojects/b.yml\n"
+        "\x002026-11-01\n"  # a commit that touched nothing under the folders asked about
+    )
+    assert parse_log(output) == {
+        "projects/a.yml": date(2026, 10, 1),
+        "projects/b.yml": date(2025, 1, 2),
+    }
