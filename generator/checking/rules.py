@@ -10,10 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from typing import Any
 
 from generator.catalogue.moments import instant, parse_moment
-from generator.checking.schema import describe_path
+from generator.checking.schema import capped, describe_path
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
@@ -74,14 +75,14 @@ def walk(
 
 
 def check_rules(record: LoadedRecord, index: Index, today: date) -> list[Problem]:
-    problems: list[Problem] = []
-    problems += _references(record, index)
-    problems += _past_facts(record, today)
+    """The rules' problems, lazily and at most MAX_PROBLEMS of them: a list of a thousand
+    unknown councils costs a thousand 'did you mean' searches only if they are shown."""
+    found = chain(_references(record, index), _past_facts(record, today))
     if record.kind == "makerday":
-        problems += _makerday_dates(record)
+        found = chain(found, _makerday_dates(record))
     if record.kind == "project":
-        problems += _project_consistency(record)
-    return problems
+        found = chain(found, _project_consistency(record))
+    return capped(record, found)
 
 
 def _suggest_council(reference: str, index: Index) -> str | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -54,22 +55,27 @@ def check_record(record: LoadedRecord, root: Path) -> list[Problem]:
     path = schema_path(root, record.kind)
     if quick_validator_for(path)(record.data):
         return []  # most records are valid: skip the slower, detailed validation
-    problems: list[Problem] = []
-    for err in validator_for(path).iter_errors(record.data):
-        problems.extend(_explain(record, err))
-        if len(problems) >= MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS]
-            problems.append(
-                error(
-                    record.path,
-                    *record.document.position(()),
-                    f"This file has more than {MAX_PROBLEMS} problems; only the first are listed.",
-                    "Fix these and run the check again to see the rest.",
-                    "too-many-problems",
-                )
+    # Lazily, and no further than needed: both the errors and their explanations are generators.
+    found = (
+        p for err in validator_for(path).iter_errors(record.data) for p in _explain(record, err)
+    )
+    return _drop_doubled(capped(record, found))
+
+
+def capped(record: LoadedRecord, found: Iterable[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS of `found`, and a note if there were more."""
+    problems = list(islice(found, MAX_PROBLEMS + 1))
+    if len(problems) > MAX_PROBLEMS:
+        problems[MAX_PROBLEMS:] = [
+            error(
+                record.path,
+                *record.document.position(()),
+                f"This file has more than {MAX_PROBLEMS} problems; only the first are listed.",
+                "Fix these and run the check again to see the rest.",
+                "too-many-problems",
             )
-            break
-    return _drop_doubled(problems)
+        ]
+    return problems
 
 
 def _drop_doubled(problems: list[Problem]) -> list[Problem]:
