@@ -56,6 +56,11 @@ INPUTS: dict[str, Callable[[], str]] = {
     ),
     "one 250 KB description": lambda: HEAD + "description: " + "word " * 50_000 + "\n",
     "one 250 KB maintainer handle": lambda: HEAD + "maintainers:\n  - " + "a-" * 120_000 + "!\n",
+    "one 250 KB phase (enum, did-you-mean)": lambda: HEAD.replace(
+        "phase: idea", "phase: " + "alpha" * 50_000
+    ),
+    "one 250 KB unknown key": lambda: HEAD + "titl" + "e" * 250_000 + ": x\n",
+    "one 250 KB council reference": lambda: HEAD.replace("west-berkshire", "west-" * 50_000),
     "one 250 KB licence": lambda: HEAD + "reuse:\n  licence: " + "A" + " AND A" * 40_000 + "!\n",
     "deep flow nesting, repeated": lambda: _fill(
         lambda n: f"k{n}: " + "[" * 30 + "]" * 30 + "\n"

@@ -85,6 +85,13 @@ def _drop_doubled(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if not (p.rule == "url" and (p.line, p.column) in patterns)]
 
 
+def quoted(value: Any, limit: int = 80) -> str:
+    """A value as it appears in a message: quoted, and cut short, since a value may be a
+    quarter of a megabyte."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -158,7 +165,7 @@ def _explain(record: LoadedRecord, err: ValidationError) -> Iterator[Problem]:
     if keyword == "enum":
         allowed = [str(v) for v in err.validator_value]
         suggestion = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
-        message = f"{title}: {value!r} is not one of {listing(allowed, 30)}"
+        message = f"{title}: {quoted(value)} is not one of {listing(allowed, 30)}"
         yield error(
             record.path,
             *at(),
@@ -194,7 +201,7 @@ def _explain(record: LoadedRecord, err: ValidationError) -> Iterator[Problem]:
         yield error(
             record.path,
             *at(),
-            f"{title}: {value!r} is not in the expected form.",
+            f"{title}: {quoted(value)} is not in the expected form.",
             _pattern_hint(err.validator_value, description),
             "pattern",
         )
@@ -240,7 +247,7 @@ def _explain(record: LoadedRecord, err: ValidationError) -> Iterator[Problem]:
             yield error(
                 record.path,
                 *at((*path, index)),
-                f"{title}: {value[index]!r} is listed more than once.",
+                f"{title}: {quoted(value[index])} is listed more than once.",
                 "Remove the repeated entry.",
                 "duplicate-item",
             )
@@ -285,33 +292,33 @@ def _type_hint(value: Any, expected: Any) -> str:
 def _format_message(title: str, value: Any, fmt: str) -> tuple[str, str, str]:
     if fmt == "date":
         return (
-            f"{title}: {value!r} is not a real date.",
+            f"{title}: {quoted(value)} is not a real date.",
             "Write dates as YYYY-MM-DD, e.g. 2025-03-31, with a year from "
             f"{MIN_YEAR} to {MAX_YEAR}, and check the day exists in that month.",
             "date",
         )
     if fmt == "date-time":
         return (
-            f"{title}: {value!r} is not a real date and time.",
+            f"{title}: {quoted(value)} is not a real date and time.",
             "Write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-18T09:30, optionally followed by "
             f"a time zone such as +01:00, with a year from {MIN_YEAR} to {MAX_YEAR}.",
             "date",
         )
     if fmt == "email":
         return (
-            f"{title}: {value!r} is not an email address.",
+            f"{title}: {quoted(value)} is not an email address.",
             "Write one address such as name@council.gov.uk, with one @ and no spaces or "
             "line breaks.",
             "email",
         )
     if fmt == "uri":
         return (
-            f"{title}: {value!r} is not a working web address.",
+            f"{title}: {quoted(value)} is not a working web address.",
             "Copy the full address from the browser's address bar, starting https:// and "
             "with no spaces or line breaks, e.g. https://www.westberks.gov.uk.",
             "url",
         )
-    return (f"{title}: {value!r} is not a valid {fmt}.", "", "format")
+    return (f"{title}: {quoted(value)} is not a valid {fmt}.", "", "format")
 
 
 _PATTERN_HINTS = {
@@ -344,7 +351,7 @@ def _explain_alternatives(
         yield error(
             record.path,
             *record.document.position(path),
-            f"{title}: {err.instance!r} is not a real date, nor a date and time.",
+            f"{title}: {quoted(err.instance)} is not a real date, nor a date and time.",
             "Write a date as YYYY-MM-DD (2027-03-18) or a date and time as YYYY-MM-DDTHH:MM "
             f"(2027-03-18T09:30), with a year from {MIN_YEAR} to {MAX_YEAR}.",
             "date",
