@@ -31,6 +31,8 @@ _DATE_TIME = re.compile(
     r"(?:Z|[+-][0-9]{2}:[0-9]{2})?"
 )
 _NOT_IN_ADDRESSES = re.compile(r"[\x00-\x20\x7f-\x9f\\]")
+# http(s):// then a host as written: browsers would read `https:///x` as the host `x`.
+_WEB_START = re.compile(r"https?://[^/?#@]", re.IGNORECASE)
 
 
 def _in_years(year: int) -> bool:
@@ -66,7 +68,7 @@ def _is_email(value: object) -> bool:
 def _is_web_address(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if _NOT_IN_ADDRESSES.search(value) or not value.lower().startswith(("http://", "https://")):
+    if _NOT_IN_ADDRESSES.search(value) or not _WEB_START.match(value):
         return False
     try:
         parsed = ada_url.URL(value)
