@@ -35,6 +35,8 @@ _VALUE = "tag:yaml.org,2002:value"  # a plain `=`, which YAML 1.2 reads as text
 _SAME_BOOL = {"true", "True", "TRUE", "false", "False", "FALSE"}
 _SAME_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _SAME_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+# Numbers in YAML 1.2 that PyYAML (YAML 1.1) reads as text: 1e5 (no dot), 0o17 (octal).
+_YAML12_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
 MAX_NUMBER_LENGTH = 40  # longer digit strings are typos, and int() of huge ones is slow
 
 _constructor = yaml.constructor.SafeConstructor()
@@ -110,6 +112,13 @@ def _resolved(event: yaml.ScalarEvent, loader: Any) -> Any:
             "yaml-tag",
         )
     if tag in _KEPT_AS_TEXT:
+        if not explicit and event.implicit[0] and _YAML12_NUMBER.fullmatch(event.value):
+            raise ScalarProblem(
+                f"'{event.value}' is read as text by some YAML tools and as a number by others.",
+                f'Write the number in plain digits (e.g. 100000 for 1e5), or put it in quotes '
+                f'("{event.value}") if it is text.',
+                "yaml-ambiguous",
+            )
         return event.value
     text = event.value.strip()
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
