@@ -9,5 +9,5 @@ The data flow, one folder per step (README.md's "How it fits together" has the w
     mkdocs_plugin/  the thin adapter that feeds the site to MkDocs
     cli/        the `pipeline` command
 Beside it, one folder per feature: staleness/, pull_request/, similarity/, ownership/, git/,
-register/, authoring/.
+register/, authoring/, intake/ (issue forms and comment commands -> checked record changes).
 """

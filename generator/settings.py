@@ -24,6 +24,13 @@ DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
 }
 
 
+# mySociety's register of UK local authorities (past, current and future), as published.
+DEFAULT_REGISTER_URL = (
+    "https://pages.mysociety.org/uk_local_authority_names_and_codes/data/uk_la_future/latest/"
+    "uk_local_authorities_future.csv"
+)
+
+
 class SettingsError(Exception):
     """pipeline.yml cannot be used; the message says what to change."""
 
@@ -34,6 +41,7 @@ class Settings:
         default_factory=lambda: dict(DEFAULT_STALE_AFTER_DAYS)
     )
     core_maintainers: tuple[str, ...] = ()
+    register_url: str = DEFAULT_REGISTER_URL
 
 
 def load_settings(root: Path) -> Settings:
@@ -50,7 +58,15 @@ def load_settings(root: Path) -> Settings:
     return Settings(
         stale_after_days=_stale_after_days(raw.get("stale") or {}),
         core_maintainers=tuple(_handles(raw.get("core_maintainers") or [])),
+        register_url=_register_url(raw.get("register") or {}),
     )
+
+
+def _register_url(section: Any) -> str:
+    url = section.get("url", DEFAULT_REGISTER_URL) if isinstance(section, dict) else None
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise SettingsError(f"{SETTINGS_FILE}: register.url must be an https:// address.")
+    return url
 
 
 def _stale_after_days(section: Any) -> dict[str, int | None]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.checking.explanations import describe_path
 from generator.checking.rules import walk
-from generator.checking.schema import describe_path
 from generator.checking.stale_challenges import is_upcoming
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, warning
@@ -31,26 +31,26 @@ def check_challenge_sources(
             project = projects.get(project_id) if isinstance(project_id, str) else None
             if project is None:
                 continue  # an unknown project is an error reported elsewhere
+            place = (record.path, *record.document.position(path))
             if project.get("phase") == "retired":
-                message = f"the project '{project_id}' is retired."
-                hint = "Choose a challenge from a project that is still running."
-                rule = "challenge-from-retired"
+                found.append(
+                    warning(
+                        *place,
+                        f"{describe_path(path)}: the project '{project_id}' is retired.",
+                        "Choose a challenge from a project that is still running.",
+                        "challenge-from-retired",
+                    )
+                )
             elif "challenge" not in project:
-                message = f"the project '{project_id}' does not offer a maker-day challenge."
-                hint = (
-                    f"Ask its maintainers to add a challenge section to projects/{project_id}.yml, "
-                    "or describe the challenge here with a title and problem."
+                found.append(
+                    warning(
+                        *place,
+                        f"{describe_path(path)}: the project '{project_id}' does not offer a "
+                        "maker-day challenge.",
+                        f"Ask its maintainers to add a challenge section to "
+                        f"projects/{project_id}.yml, or describe the challenge here with a title "
+                        "and problem.",
+                        "challenge-not-offered",
+                    )
                 )
-                rule = "challenge-not-offered"
-            else:
-                continue
-            found.append(
-                warning(
-                    record.path,
-                    *record.document.position(path),
-                    f"{describe_path(path)}: {message}",
-                    hint,
-                    rule,
-                )
-            )
     return found

@@ -7,14 +7,15 @@ of records.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain
 from typing import Any
 
 from generator.catalogue.moments import instant, parse_moment
-from generator.checking.schema import capped, describe_path
+from generator.checking.explanations import describe_path
+from generator.checking.schema import capped
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
@@ -74,14 +75,27 @@ def walk(
         yield from walk(data[head], rest, (*prefix, head))
 
 
+RecordRule = Callable[[LoadedRecord, Index, date], Iterator[Problem]]
+# Rules about one record, in the order they report, each with the kinds of record it applies to.
+RECORD_RULES: list[tuple[frozenset[str], RecordRule]] = []
+
+
+def record_rule(*kinds: str) -> Callable[[RecordRule], RecordRule]:
+    """Register the decorated function as a rule for records of these kinds."""
+
+    def register(function: RecordRule) -> RecordRule:
+        RECORD_RULES.append((frozenset(kinds), function))
+        return function
+
+    return register
+
+
 def check_rules(record: LoadedRecord, index: Index, today: date) -> list[Problem]:
     """The rules' problems, lazily and at most MAX_PROBLEMS of them: a list of a thousand
     unknown councils costs a thousand 'did you mean' searches only if they are shown."""
-    found = chain(_references(record, index), _past_facts(record, today))
-    if record.kind == "makerday":
-        found = chain(found, _makerday_dates(record))
-    if record.kind == "project":
-        found = chain(found, _project_consistency(record))
+    found = chain.from_iterable(
+        rule(record, index, today) for kinds, rule in RECORD_RULES if record.kind in kinds
+    )
     return capped(record, found)
 
 
@@ -98,7 +112,8 @@ def _suggest_council(reference: str, index: Index) -> str | None:
     return None
 
 
-def _references(record: LoadedRecord, index: Index) -> Iterator[Problem]:
+@record_rule("project", "council", "makerday")
+def _references(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     for pattern in COUNCIL_REFERENCES[record.kind]:
         for path, value in walk(record.data, pattern):
             if isinstance(value, str) and value not in index.councils:
@@ -146,7 +161,8 @@ def parse_day(value: Any) -> date | None:
         return None
 
 
-def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
+@record_rule("project", "council", "makerday")
+def _past_facts(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     for pattern in PAST_FACTS[record.kind]:
         for path, value in walk(record.data, pattern):
             day = parse_day(value)
@@ -161,7 +177,8 @@ def _past_facts(record: LoadedRecord, today: date) -> Iterator[Problem]:
                 )
 
 
-def _makerday_dates(record: LoadedRecord) -> Iterator[Problem]:
+@record_rule("makerday")
+def _makerday_dates(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     """The end may not come before the start, compared as instants (generator.catalogue.moments)."""
     start, end = record.data.get("start"), record.data.get("end")
     if not isinstance(start, str) or not isinstance(end, str):
@@ -183,7 +200,8 @@ def _makerday_dates(record: LoadedRecord) -> Iterator[Problem]:
         )
 
 
-def _project_consistency(record: LoadedRecord) -> Iterator[Problem]:
+@record_rule("project")
+def _project_consistency(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     data = record.data
     lead = data.get("lead_council")
     seen: set[str] = set()

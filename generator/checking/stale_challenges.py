@@ -11,8 +11,8 @@ from datetime import date
 
 from generator.catalogue.construction import project_from
 from generator.catalogue.model import Catalogue
+from generator.checking.explanations import describe_path
 from generator.checking.rules import parse_day, walk
-from generator.checking.schema import describe_path
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, warning
 from generator.settings import Settings

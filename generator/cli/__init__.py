@@ -11,6 +11,7 @@ import click
 from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.councils import councils
+from generator.cli.intake import intake
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
@@ -28,7 +29,8 @@ def cli() -> None:
     """
 
 
-for command in (validate, new, build, render, stale, codeowners, pr_report, similar, councils):
+COMMANDS = (validate, new, build, render, stale, codeowners, pr_report, similar, councils, intake)
+for command in COMMANDS:
     cli.add_command(command)
 
 

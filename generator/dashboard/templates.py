@@ -9,19 +9,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
+
+from generator.jinja_environment import template_environment
 
 
 @cache
 def environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("generator.dashboard", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
+    return template_environment("generator.dashboard")
 
 
 def render(name: str, **context: Any) -> str:

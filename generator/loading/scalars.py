@@ -115,7 +115,7 @@ def _resolved(event: yaml.ScalarEvent, loader: Any) -> Any:
         if not explicit and event.implicit[0] and _YAML12_NUMBER.fullmatch(event.value):
             raise ScalarProblem(
                 f"'{event.value}' is read as text by some YAML tools and as a number by others.",
-                f'Write the number in plain digits (e.g. 100000 for 1e5), or put it in quotes '
+                f"Write the number in plain digits (e.g. 100000 for 1e5), or put it in quotes "
                 f'("{event.value}") if it is text.',
                 "yaml-ambiguous",
             )

@@ -131,6 +131,8 @@ def load_document(text: str) -> Document:
 
 
 def _build(text: str, *, track: bool) -> _Built:
+    # Over 60 lines on purpose: one loop over every YAML event of every record, where a call per
+    # event would cost more than the rest of loading; each branch is one kind of event.
     doc = _Built(track)
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
@@ -295,6 +297,13 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
                 *_at(mark),
                 "duplicate-key",
             )
+        if value == "<<":  # quoted: not a merge key to PyYAML, but to a reader it looks like one
+            raise YamlProblem(
+                "Merge keys ('<<') are not supported in records.",
+                "Write the keys out in full.",
+                *_at(mark),
+                "yaml-merge",
+            )
         frame.key, frame.has_key, frame.key_mark = value, True, mark
         if doc.track:
             doc.keys[(*frame.path, value)] = _at(mark)
@@ -307,7 +316,9 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
 
 _PLAIN_ENGLISH = [
     (
-        "maximum nesting depth",  # libyaml's own limit, met before ours when it reads ahead
+        # libyaml 0.2.5+ (in PyYAML 6.0.3+) stops at 1,000 levels itself, before MAX_DEPTH is
+        # reached in _build.
+        "exceeded maximum nesting depth",
         f"The record is nested more than {MAX_DEPTH} levels deep.",
         "Records are shallow: check the brackets and indentation around this line.",
     ),

@@ -10,9 +10,10 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from generator import vocabulary
+from generator.jinja_environment import template_environment
 from generator.pages import paths
 
 
@@ -98,14 +99,7 @@ def github_url(handle: str) -> str:
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator.pages", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
+    env = template_environment("generator.pages")
     env.filters.update(
         long_date=long_date,
         short_date=short_date,

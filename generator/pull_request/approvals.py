@@ -87,58 +87,68 @@ def approval_problems(pr: PullRequest) -> list[Problem]:
     membership cannot be known offline, so owners that include a team never get a warning."""
     if not pr.author:
         return []
-    author = pr.author
     problems: list[Problem] = []
     for approval in approvals(pr):
-        change = approval.change
         for rule in approval.required:
-            if rule.teams:
-                continue
-            if rule.includes(author):
-                if all(same(user, author) for user in rule.users):
-                    problems.append(
-                        warning(
-                            change.path,
-                            1,
-                            1,
-                            f"You ({author}) are the only person who can approve "
-                            f"{approval.action}, and GitHub does not let anyone approve their "
-                            "own pull request.",
-                            "Ask a colleague to open a pull request adding themselves to the "
-                            f"{change.kind_word}'s maintainers, which you can approve; until "
-                            "then only a repository administrator can merge this one.",
-                            "approval-sole-owner",
-                        )
-                    )
-            elif change.status != "added":  # new records always wait for a core maintainer
-                problems.append(
-                    warning(
-                        change.path,
-                        1,
-                        1,
-                        approval.requirement(rule),
-                        f"You ({author}) are not one of them, so GitHub asks them to review.",
-                        "approval-needed",
-                    )
-                )
-        after = approval.after
-        if (
-            change.status == "added"
-            and after
-            and not after.fallback
-            and not after.teams
-            and not after.includes(author)
-        ):
-            problems.append(
-                warning(
-                    change.path,
-                    1,
-                    1,
-                    f"You ({author}) are adding a {change.kind_word} to be looked after by "
-                    f"{owners_text(after)}, and you are not one of them.",
-                    "Ask one of them to review it too: until it is merged, GitHub asks only the "
-                    "core maintainers to approve it.",
-                    "approval-new-record",
-                )
-            )
+            problems += _rule_warnings(approval, rule, pr.author)
+        problems += _new_record_warnings(approval, pr.author)
     return problems
+
+
+def _rule_warnings(approval: Approval, rule: Rule, author: str) -> list[Problem]:
+    change = approval.change
+    if rule.teams:
+        return []
+    if rule.includes(author):
+        if not all(same(user, author) for user in rule.users):
+            return []
+        return [
+            warning(
+                change.path,
+                1,
+                1,
+                f"You ({author}) are the only person who can approve "
+                f"{approval.action}, and GitHub does not let anyone approve their "
+                "own pull request.",
+                "Ask a colleague to open a pull request adding themselves to the "
+                f"{change.kind_word}'s maintainers, which you can approve; until "
+                "then only a repository administrator can merge this one.",
+                "approval-sole-owner",
+            )
+        ]
+    if change.status == "added":  # new records always wait for a core maintainer
+        return []
+    return [
+        warning(
+            change.path,
+            1,
+            1,
+            approval.requirement(rule),
+            f"You ({author}) are not one of them, so GitHub asks them to review.",
+            "approval-needed",
+        )
+    ]
+
+
+def _new_record_warnings(approval: Approval, author: str) -> list[Problem]:
+    change, after = approval.change, approval.after
+    if (
+        change.status != "added"
+        or not after
+        or after.fallback
+        or after.teams
+        or after.includes(author)
+    ):
+        return []
+    return [
+        warning(
+            change.path,
+            1,
+            1,
+            f"You ({author}) are adding a {change.kind_word} to be looked after by "
+            f"{owners_text(after)}, and you are not one of them.",
+            "Ask one of them to review it too: until it is merged, GitHub asks only the "
+            "core maintainers to approve it.",
+            "approval-new-record",
+        )
+    ]

@@ -43,27 +43,44 @@ def duplicate_warnings(
         if project is None:
             continue
         line, column = _title_position(project, root)
-        shown = 0
-        for match in index.similar_to(project_id, top=len(index), threshold=threshold):
-            other = catalogue.projects[match.id]
-            if other.phase == "retired" or project.lead_council in other.councils:
-                continue
+        for other, score in joinable_lookalikes(catalogue, project_id, index, threshold):
             problems.append(
                 warning(
                     project.path,
                     line,
                     column,
                     f"This looks like {_describe(other, catalogue)}. Could you join it instead?",
-                    f"Compare it with {other.path} (similarity {match.score:.2f} of 1). If it "
+                    f"Compare it with {other.path} (similarity {score:.2f} of 1). If it "
                     "is the same service, ask its lead council about joining as a partner; if "
                     "not, say in the summary how this project differs. This is only a warning.",
                     "similar-project",
                 )
             )
-            shown += 1
-            if shown == MAX_WARNINGS_PER_PROJECT:
-                break
     return problems
+
+
+def joinable_lookalikes(
+    catalogue: Catalogue,
+    project_id: str,
+    index: SimilarityIndex,
+    threshold: float = DUPLICATE_THRESHOLD,
+) -> list[tuple[Project, float]]:
+    """The existing projects `project_id` looks like and could join instead, best first, at
+    most MAX_WARNINGS_PER_PROJECT: not retired ones (there is nothing to join) nor ones its
+    lead council already leads or partners in (it knows about them). Shared by the pull
+    request warnings and the replies to issue forms."""
+    project = catalogue.projects.get(project_id)
+    if project is None or project_id not in index:
+        return []
+    found: list[tuple[Project, float]] = []
+    for match in index.similar_to(project_id, top=len(index), threshold=threshold):
+        other = catalogue.projects[match.id]
+        if other.phase == "retired" or project.lead_council in other.councils:
+            continue
+        found.append((other, match.score))
+        if len(found) == MAX_WARNINGS_PER_PROJECT:
+            break
+    return found
 
 
 def _describe(project: Project, catalogue: Catalogue) -> str:

@@ -7,8 +7,7 @@ old address drops out of search results.
 
 from __future__ import annotations
 
-from jinja2 import Environment
-
+from generator.jinja_environment import template_environment
 from generator.pages.templating import relative_url
 
 _TEMPLATE = """\
@@ -32,7 +31,7 @@ Please update any links or bookmarks.</p>
 </html>
 """
 
-_environment = Environment(autoescape=True, keep_trailing_newline=True)
+_environment = template_environment(keep_trailing_newline=True)
 
 
 def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str = "") -> str:

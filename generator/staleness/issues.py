@@ -164,6 +164,15 @@ def plan(
     return actions + sorted(closes, key=lambda a: a.number or 0)
 
 
+# The comment commands, as the review issue explains them (pipeline intake acts on them).
+COMMANDS_HELP = (
+    "- `/reviewed`: the record is still right. Today is recorded as the date it was last reviewed.",
+    "- `/update` and a sentence about what has happened, for example `/update The pilot now "
+    "covers two more wards.` It is added to the project's progress updates with today's date.",
+    "- `/retire`: the project has stopped. Retired projects are not reviewed.",
+)
+
+
 def issue_title(project: Project) -> str:
     return f"Please review: {' '.join(project.title.split())}"
 
@@ -215,7 +224,14 @@ def issue_body(
         "",
         _who(item),
         "",
-        "### How to review it (no tools needed)",
+        "### The quickest way: reply to this issue",
+        "",
+        *COMMANDS_HELP,
+        "",
+        "Each reply becomes a pull request that closes this issue when it is merged. Replies "
+        "from the record's maintainers and the repository's members are acted on.",
+        "",
+        "### Or edit the record in your browser (no tools needed)",
         "",
         *(f"{number}. {step}" for number, step in enumerate(steps, start=1)),
         "",

@@ -1,7 +1,8 @@
-"""Every folder in tests/examples/ is a test: valid ones pass, invalid ones fail as expected."""
+"""Every folder in tests/examples/ is a test: valid ones pass, each rule's case reports just it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
 
 
 def expectations(case: Path) -> list[tuple[str, str, str]]:
-    """(`path:line:col:`, level, words) for each line of expected.txt."""
+    """(`path:line:col`, level, words) for each line of expected.txt."""
     found = []
     for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -22,40 +23,60 @@ def expectations(case: Path) -> list[tuple[str, str, str]]:
     return found
 
 
+def reported(result_output: str) -> list[dict[str, object]]:
+    """The problems `pipeline validate --format json` printed."""
+    return json.loads(result_output)
+
+
 @pytest.mark.parametrize("case", VALID, ids=lambda p: p.name)
 def test_valid_example(case: Path, example_repo, run_pipeline) -> None:
     """Valid cases pass; the warnings they report are exactly those in expected.txt, if any."""
-    result = run_pipeline(example_repo(case), "validate", "--today", "2026-11-22")
+    repo = example_repo(case)
+    result = run_pipeline(repo, "validate", "--today", "2026-11-22", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert "all valid" in result.output
     expected = expectations(case) if (case / "expected.txt").exists() else []
-    assert_reported(result.output, expected)
-    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
-    assert len(warnings) == len(expected), result.output
+    assert_exactly(reported(result.output), expected, result.output)
 
 
 @pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
-def test_invalid_example(case: Path, example_repo, run_pipeline) -> None:
-    result = run_pipeline(example_repo(case), "validate", "--today", "2026-11-22")
-    assert result.exit_code == 1, result.output
+def test_rule_example(case: Path, example_repo, run_pipeline) -> None:
+    """The case reports exactly its expected problems, each from the rule it is named after."""
+    repo = example_repo(case)
+    result = run_pipeline(repo, "validate", "--today", "2026-11-22", "--format", "json")
+    expected = expectations(case)
+    errors = any(level == "error" for _, level, _ in expected)
+    assert result.exit_code == (1 if errors else 0), result.output
     assert "Traceback" not in result.output
-    assert_reported(result.output, expectations(case))
+    problems = reported(result.output)
+    assert_exactly(problems, expected, result.output)
+    assert {p["rule"] for p in problems} == {case.name}, result.output
 
 
-def assert_reported(output: str, expected: list[tuple[str, str, str]]) -> None:
-    lines = output.splitlines()
-    for place, level, words in expected:
-        matching = [line for line in lines if line.startswith(place) and f": {level}: " in line]
-        # The hint is printed on the next line; the expectation may quote either.
+def place(problem: dict[str, object]) -> str:
+    return f"{problem['path']}:{problem['line']}:{problem['column']}"
+
+
+def assert_exactly(
+    problems: list[dict[str, object]], expected: list[tuple[str, str, str]], output: str
+) -> None:
+    """Each expected line is reported, and nothing is reported that no line expects.
+
+    Several lines may describe one problem (say, its message and its hint).
+    """
+    for where, level, words in expected:
         texts = [
-            line + " " + lines[lines.index(line) + 1].strip().removeprefix("fix: ")
-            for line in matching
+            f"{p['message']} {p['hint']}"
+            for p in problems
+            if place(p) == where and p["level"] == level
         ]
         assert any(words in text for text in texts), (
-            f"expected {place}: {level}: ...{words}... in:\n{output}"
+            f"expected {where}: {level}: ...{words}... in:\n{output}"
         )
+    wanted = {(where, level) for where, level, _ in expected}
+    others = [p for p in problems if (place(p), p["level"]) not in wanted]
+    assert not others, f"reported but not expected: {others}"
 
 
-def test_every_invalid_case_has_expectations() -> None:
+def test_every_rule_case_has_expectations() -> None:
     for case in INVALID:
         assert expectations(case), f"{case.name}/expected.txt lists nothing"

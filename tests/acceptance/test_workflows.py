@@ -52,8 +52,8 @@ def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
     return on if isinstance(on, dict) else {name: None for name in on}
 
 
-def test_there_are_four_workflows() -> None:
-    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "properties"}
+def test_there_are_five_workflows() -> None:
+    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "intake", "properties"}
 
 
 def test_actionlint_with_shellcheck_finds_nothing() -> None:
@@ -102,7 +102,7 @@ def test_no_template_expansion_inside_scripts() -> None:
                 assert "${{" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
 
 
-def test_only_the_stale_workflow_may_write_and_only_to_issues() -> None:
+def test_only_stale_and_intake_may_write_to_the_repository() -> None:
     writes = {
         (path.stem, name, scope)
         for path in WORKFLOWS
@@ -112,6 +112,9 @@ def test_only_the_stale_workflow_may_write_and_only_to_issues() -> None:
     }
     assert writes == {
         ("stale", "stale", "issues"),
+        ("intake", "intake", "contents"),
+        ("intake", "intake", "pull-requests"),
+        ("intake", "intake", "issues"),
         ("publish", "deploy", "pages"),
         ("publish", "deploy", "id-token"),
     }
@@ -124,6 +127,10 @@ def test_triggers() -> None:
     assert "workflow_dispatch" in on["publish"]
     assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
     assert set(on["properties"]) == {"schedule", "workflow_dispatch"}
+    assert on["intake"] == {
+        "issues": {"types": ["opened", "edited", "reopened", "closed"]},
+        "issue_comment": {"types": ["created"]},
+    }
 
 
 def test_the_weekly_property_run_uses_the_long_profile() -> None:
@@ -131,6 +138,13 @@ def test_the_weekly_property_run_uses_the_long_profile() -> None:
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
     runs = [s for s in steps if "tests/acceptance/test_properties.py" in s.get("run", "")]
     assert runs and runs[0]["env"]["HYPOTHESIS_PROFILE"] == "long"
+
+
+def test_workflow_scripts_pass_shellcheck() -> None:
+    scripts = sorted((PROJECT_ROOT / ".github" / "scripts").glob("*.sh"))
+    assert scripts
+    done = run(tool("shellcheck"), "--format", "gcc", *(str(p) for p in scripts))
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_publish_uses_the_official_pages_actions_one_deployment_at_a_time() -> None:
@@ -151,7 +165,7 @@ def test_workflows_call_commands_that_exist() -> None:
         for step in job.get("steps", [])
         for match in re.findall(r"\bpipeline ([a-z-]+)", step.get("run", ""))
     }
-    assert {"validate", "stale"} <= called
+    assert {"validate", "stale", "intake"} <= called
     assert called - set(cli.commands) <= {"pr-report"}
 
 

@@ -22,6 +22,7 @@ ROOT_MODULES = {
     "__init__",
     "forking",
     "handles",
+    "jinja_environment",
     "markdown_safe",
     "problems",
     "reporting",

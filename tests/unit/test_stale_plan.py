@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from generator.catalogue.model import Catalogue, Council, Project
+from generator.intake.commands import parse_command
 from generator.settings import Settings
 from generator.staleness.assessment import find_stale
 from generator.staleness.issues import Action, Issue, PlanError, parse_issues, plan
@@ -65,6 +67,16 @@ def test_opens_one_issue_per_stale_project_with_what_officers_need() -> None:
     assert actions[0].title == "Please review: Idle Forms"
     assert actions[0].as_dict()["labels"] == ["stale"]
     assert actions[0].as_dict()["number"] is None
+
+
+def test_the_issue_leads_with_the_commands_intake_understands() -> None:
+    body = make_plan(catalogue(IDLE), [])[0].body
+    commands = body.index("### The quickest way: reply to this issue")
+    editor = body.index("### Or edit the record in your browser")
+    assert commands < editor
+    said = re.findall(r"`(/[a-z]+[^`]*)`", body[commands:editor])
+    assert [parse_command(text).word for text in said] == ["reviewed", "update", "update", "retire"]
+    assert parse_command(said[2]).text == "The pilot now covers two more wards."
 
 
 def test_running_again_changes_nothing_even_weeks_later() -> None:
