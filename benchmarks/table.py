@@ -46,6 +46,9 @@ def validate_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
             rows.append(
                 (f"{int(size):,}", "check-jsonschema", _s(theirs), _cpu(theirs), _mib(theirs), "")
             )
+        run = figures.get("savings")
+        if run:
+            rows.append((f"{int(size):,}", "pipeline savings", _s(run), _cpu(run), _mib(run), ""))
     return rows
 
 

@@ -22,6 +22,16 @@ DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
     "live": 365,
     "retired": None,
 }
+# What a project in each budget band is taken to cost to build, lowest and highest, in whole
+# pounds: the points the savings estimates multiply (`savings.band_points` in pipeline.yml).
+DEFAULT_BAND_POINTS: dict[str, tuple[int, int]] = {
+    "under-50k": (10_000, 50_000),
+    "50k-100k": (50_000, 100_000),
+    "100k-250k": (100_000, 250_000),
+    "250k-500k": (250_000, 500_000),
+    "500k-1m": (500_000, 1_000_000),
+    "over-1m": (1_000_000, 2_000_000),
+}
 
 
 # mySociety's register of UK local authorities (past, current and future), as published.
@@ -41,6 +51,9 @@ class Settings:
         default_factory=lambda: dict(DEFAULT_STALE_AFTER_DAYS)
     )
     core_maintainers: tuple[str, ...] = ()
+    band_points: dict[str, tuple[int, int]] = field(
+        default_factory=lambda: dict(DEFAULT_BAND_POINTS)
+    )
     register_url: str = DEFAULT_REGISTER_URL
 
 
@@ -58,6 +71,7 @@ def load_settings(root: Path) -> Settings:
     return Settings(
         stale_after_days=_stale_after_days(raw.get("stale") or {}),
         core_maintainers=tuple(_handles(raw.get("core_maintainers") or [])),
+        band_points=_band_points(raw.get("savings") or {}),
         register_url=_register_url(raw.get("register") or {}),
     )
 
@@ -89,6 +103,33 @@ def _stale_after_days(section: Any) -> dict[str, int | None]:
             )
         days[phase] = value
     return days
+
+
+def _band_points(section: Any) -> dict[str, tuple[int, int]]:
+    points = dict(DEFAULT_BAND_POINTS)
+    given = section.get("band_points", {}) if isinstance(section, dict) else None
+    if not isinstance(given, dict):
+        raise SettingsError(
+            f"{SETTINGS_FILE}: savings.band_points must map budget bands to points."
+        )
+    for band, value in given.items():
+        if band not in DEFAULT_BAND_POINTS:
+            raise SettingsError(
+                f"{SETTINGS_FILE}: savings.band_points has '{band}', which is not a budget band "
+                f"({', '.join(DEFAULT_BAND_POINTS)})."
+            )
+        if not (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+            and value[0] <= value[1]
+        ):
+            raise SettingsError(
+                f"{SETTINGS_FILE}: savings.band_points.{band} must be two whole numbers of "
+                "pounds, lowest first, for example [50000, 100000]."
+            )
+        points[band] = (value[0], value[1])
+    return points
 
 
 def _handles(values: Any) -> list[str]:

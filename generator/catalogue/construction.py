@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from generator.catalogue.model import (
+    Adoption,
     Catalogue,
     Challenge,
     Contact,
@@ -44,6 +45,16 @@ def _moment(value: Any) -> date | datetime | None:
 
 def _links(items: Any) -> tuple[Link, ...]:
     return tuple(Link(i["title"], i["url"]) for i in items or ())
+
+
+def _adoptions(reuse: dict[str, Any]) -> tuple[Adoption, ...]:
+    """`adopted_by` items are a council id or `{council, since, replaced}`."""
+    return tuple(
+        Adoption(a, None, "")
+        if isinstance(a, str)
+        else Adoption(a["council"], _day(a.get("since")), a.get("replaced") or "")
+        for a in reuse.get("adopted_by") or ()
+    )
 
 
 def project_from(record: LoadedRecord) -> Project:
@@ -87,7 +98,8 @@ def project_from(record: LoadedRecord) -> Project:
             reuse.get("licence") or "",
             reuse.get("repository") or "",
             reuse.get("documentation") or "",
-            tuple(reuse.get("adopted_by") or ()),
+            tuple(a.council for a in _adoptions(reuse)),
+            _adoptions(reuse),
         )
         if reuse
         else None,

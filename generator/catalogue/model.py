@@ -50,11 +50,21 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Adoption:
+    """A council using a reusable service; `replaced` is what it stopped building or buying."""
+
+    council: str
+    since: date | None = None
+    replaced: str = ""
+
+
+@dataclass(frozen=True)
 class Reuse:
     licence: str = ""
     repository: str = ""
     documentation: str = ""
-    adopted_by: tuple[str, ...] = ()
+    adopted_by: tuple[str, ...] = ()  # council ids, however the record writes them
+    adoptions: tuple[Adoption, ...] = ()
 
 
 @dataclass(frozen=True)

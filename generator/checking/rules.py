@@ -24,7 +24,12 @@ RecordPath = tuple[str | int, ...]
 
 # (kind, path pattern) of past facts that cannot be dated in the future; '*' is any list item.
 PAST_FACTS: dict[str, list[RecordPath]] = {
-    "project": [("updates", "*", "date"), ("partners", "*", "since"), ("last_reviewed",)],
+    "project": [
+        ("updates", "*", "date"),
+        ("partners", "*", "since"),
+        ("last_reviewed",),
+        ("reuse", "adopted_by", "*", "since"),
+    ],
     "council": [("joined",)],
     "makerday": [],
 }
@@ -33,7 +38,8 @@ COUNCIL_REFERENCES: dict[str, list[RecordPath]] = {
         ("lead_council",),
         ("partners", "*", "council"),
         ("pledges", "*", "council"),
-        ("reuse", "adopted_by", "*"),
+        ("reuse", "adopted_by", "*"),  # a council id
+        ("reuse", "adopted_by", "*", "council"),  # or {council, since, replaced}
     ],
     "makerday": [("hosts", "*"), ("challenges", "*", "council")],
     "council": [],
@@ -205,16 +211,6 @@ def _project_consistency(record: LoadedRecord, index: Index, today: date) -> Ite
     data = record.data
     lead = data.get("lead_council")
     seen: set[str] = set()
-    for path, council in walk(data, ("reuse", "adopted_by", "*")):
-        if council == lead:
-            yield warning(
-                record.path,
-                *record.document.position(path),
-                f"{describe_path(path)}: '{council}' is the lead council, which uses its own "
-                "work already.",
-                "Remove it from adopted_by: list only the other councils that have taken it up.",
-                "lead-as-adopter",
-            )
     for path, council in walk(data, ("partners", "*", "council")):
         if not isinstance(council, str):
             continue  # the schema check reports it
@@ -233,6 +229,35 @@ def _project_consistency(record: LoadedRecord, index: Index, today: date) -> Ite
                 f"{describe_path(path)}: '{council}' is listed as a partner more than once.",
                 "Keep one entry per council.",
                 "duplicate-partner",
+            )
+        seen.add(council)
+    yield from _adopters(record)
+
+
+def _adopters(record: LoadedRecord) -> Iterator[Problem]:
+    """Warn about adopters that savings will not count: the lead council, or a council twice."""
+    lead = record.data.get("lead_council")
+    seen: set[str] = set()
+    for path, item in walk(record.data, ("reuse", "adopted_by", "*")):
+        council = item.get("council") if isinstance(item, dict) else item
+        if not isinstance(council, str):
+            continue
+        if council == lead:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is the lead council, which built the "
+                "service rather than adopted it.",
+                "Remove it from adopted_by: it is not counted as an adopter or a saving.",
+                "lead-as-adopter",
+            )
+        elif council in seen:
+            yield warning(
+                record.path,
+                *record.document.position(path),
+                f"{describe_path(path)}: '{council}' is listed as an adopter more than once.",
+                "Keep one entry per council; it is counted once.",
+                "duplicate-adopter",
             )
         seen.add(council)
 

@@ -15,6 +15,7 @@ from generator.cli.intake import intake
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
+from generator.cli.savings import savings
 from generator.cli.similar import similar
 from generator.cli.stale import stale
 from generator.cli.validate import validate
@@ -29,7 +30,19 @@ def cli() -> None:
     """
 
 
-COMMANDS = (validate, new, build, render, stale, codeowners, pr_report, similar, councils, intake)
+COMMANDS = (
+    validate,
+    new,
+    build,
+    render,
+    stale,
+    codeowners,
+    pr_report,
+    similar,
+    councils,
+    intake,
+    savings,
+)
 for command in COMMANDS:
     cli.add_command(command)
 

@@ -19,3 +19,4 @@ class Links:
     makerday: Callable[[str], str] = lambda mid: f"../makerdays/{mid}/"
     review: str = "../review/"  # the list of projects needing review
     challenges: str = "../challenges/"  # open maker-day challenges
+    savings: str = "../about/savings/"  # how the savings figures are worked out

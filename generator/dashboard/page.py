@@ -16,6 +16,7 @@ from generator.dashboard import metrics
 from generator.dashboard.links import Links
 from generator.dashboard.lists import challenges_list, councils_list, looking_list
 from generator.dashboard.metrics import Stale
+from generator.dashboard.savings import savings_section
 from generator.dashboard.sections import (
     collaboration_section,
     councils_section,
@@ -26,13 +27,15 @@ from generator.dashboard.sections import (
     stale_section,
 )
 from generator.dashboard.wording import long_date
+from generator.savings.estimate import Savings, estimate
+from generator.settings import DEFAULT_BAND_POINTS
 
 __all__ = ["DashboardPage", "Links", "dashboard_page"]
 
 TITLE = "Dashboard"
 DESCRIPTION = (
     "How Pipeline is doing: councils signed up, projects by phase and service area, "
-    "collaboration, projects needing review, pledges and maker days."
+    "collaboration, projects needing review, pledges, what reuse has saved and maker days."
 )
 
 
@@ -48,9 +51,12 @@ def dashboard_page(
     today: date,
     stale: Stale,
     links: Links | None = None,
+    savings: Savings | None = None,
 ) -> DashboardPage:
-    """The dashboard page's Markdown body, title and description."""
+    """The dashboard page's Markdown body, title and description; `savings` are worked out
+    with the default band points when not given."""
     links = links or Links()
+    savings = savings or estimate(catalogue, DEFAULT_BAND_POINTS)
     board = metrics.dashboard(catalogue, today, stale)
     lines = [
         f"# {TITLE}",
@@ -66,6 +72,7 @@ def dashboard_page(
         collaboration_section(board),
         stale_section(board, links),
         pledges_section(board),
+        savings_section(savings, catalogue, links),
         makerdays_section(board, links),
         councils_list(board, links),
         looking_list(board, links),

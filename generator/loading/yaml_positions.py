@@ -360,6 +360,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, column = _at(mark) if mark else (1, 1)
     problem = exc.problem or "the YAML is not valid"
+    if "maximum nesting depth" in problem:  # libyaml 0.2.5+ stops runaway nesting itself
+        return YamlProblem(
+            f"The record is nested more than {MAX_DEPTH} levels deep.",
+            "Records are shallow: check the indentation around this line.",
+            line,
+            column,
+            "yaml-depth",
+        )
     for needle, message, hint in _PLAIN_ENGLISH:
         if needle in problem:
             return YamlProblem(message, hint, line, column, "yaml-syntax")

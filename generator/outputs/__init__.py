@@ -11,9 +11,11 @@ def data_files(inputs: SiteInputs) -> list[DataFile]:
         DataFile("api/projects.json", api.projects_json(inputs)),
         DataFile("api/councils.json", api.councils_json(inputs)),
         DataFile("api/makerdays.json", api.makerdays_json(inputs)),
+        DataFile("api/savings.json", api.savings_json(inputs)),
         DataFile("feed.xml", feed.atom(inputs)),
         DataFile("makerdays.ics", calendar.ics(inputs)),
         DataFile("projects.csv", spreadsheet.projects_csv(inputs)),
+        DataFile("savings.csv", spreadsheet.savings_csv(inputs.savings, inputs.catalogue)),
     ]
     files += [
         DataFile(f"schema/{name}", text.encode("utf-8")) for name, text in inputs.schemas.items()

@@ -12,7 +12,9 @@ from typing import Any
 
 from generator.catalogue.model import Council, MakerDay, Project
 from generator.pages import paths
-from generator.pages.model import SiteInputs
+from generator.pages.model import SiteInputs, SiteSettings
+from generator.savings.document import Urls, money, savings_document, to_json
+from generator.savings.wording import adoption_sentence
 
 VERSION = 1
 
@@ -34,7 +36,8 @@ LIST_KEYS = {
     "partners", "looking_for", "pledges", "service_areas", "tags", "links", "maintainers",
     "updates", "hosts", "sponsors", "challenges", "outputs",
 }  # fmt: skip
-PROJECT_EXTRA = ("councils", "needs_review", "last_updated")
+PROJECT_EXTRA = ("councils", "needs_review", "last_updated", "adoptions", "savings")
+SAVINGS_PAGE = "about/savings/"
 
 
 def _fields(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
@@ -65,13 +68,51 @@ def _head(inputs: SiteInputs, record: Project | Council | MakerDay, site_path: s
 
 def project_item(inputs: SiteInputs, p: Project) -> dict[str, Any]:
     last = p.last_updated
+    fields = _fields(p.raw, PROJECT_KEYS)
+    if p.reuse:
+        # adopted_by stays a list of council ids, as it always was; `adoptions` has the detail.
+        fields["reuse"] = {**fields["reuse"], "adopted_by": list(p.reuse.adopted_by)}
     return {
         **_head(inputs, p, paths.project(p.id)),
-        **_fields(p.raw, PROJECT_KEYS),
+        **fields,
         "councils": list(p.councils),
         "needs_review": p.id in inputs.stale,
         "last_updated": last.isoformat() if last else None,
+        "adoptions": [
+            {"council": a.council, "since": a.since, "replaced": a.replaced or None}
+            for a in (p.reuse.adoptions if p.reuse else ())
+        ],
+        "savings": _project_savings(inputs, p),
     }
+
+
+def _project_savings(inputs: SiteInputs, p: Project) -> dict[str, Any]:
+    """The project's own figures; `/api/savings.json` has them all, with the method."""
+    service = inputs.savings.service(p.id)
+    shared = inputs.savings.shared_cost(p.id)
+    return {
+        "adopters_counted": len(service.counted) if service else 0,
+        "spend_avoided": money(service.avoided) if service else None,
+        "adoption_text": adoption_sentence(service) if service else None,
+        "cost_shared": money(shared.shared) if shared else None,
+        "method_url": inputs.settings.page_url(SAVINGS_PAGE),
+    }
+
+
+def savings_urls(settings: SiteSettings) -> Urls:
+    return Urls(
+        project=lambda pid: settings.page_url(paths.project(pid)),
+        council=lambda cid: settings.page_url(paths.council(cid)),
+        method=settings.page_url(SAVINGS_PAGE),
+    )
+
+
+def savings_json(inputs: SiteInputs) -> bytes:
+    """`/api/savings.json`: the same document as `pipeline savings --format json`."""
+    document = savings_document(
+        inputs.savings, inputs.catalogue, savings_urls(inputs.settings), inputs.today
+    )
+    return to_json(document).encode("utf-8")
 
 
 def projects_json(inputs: SiteInputs) -> bytes:

@@ -9,13 +9,18 @@ from __future__ import annotations
 import csv
 import io
 
+from generator.catalogue.model import Catalogue
 from generator.pages import paths
 from generator.pages.model import SiteInputs
+from generator.savings.document import CSV_COLUMNS, csv_rows
+from generator.savings.estimate import Money, Savings
 
 COLUMNS = (
     "id", "url", "title", "summary", "phase", "lead_council", "partner_councils",
     "service_areas", "collaboration", "roles_wanted", "reusable", "licence", "repository",
-    "started", "last_updated", "needs_review",
+    "started", "last_updated", "needs_review", "budget", "adopted_by", "adopters_counted",
+    "spend_avoided_low", "spend_avoided_high", "cost_shared_low", "cost_shared_high",
+    "pledged_days", "pledged_money",
 )  # fmt: skip
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,29 +30,56 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(RISKY) else text
 
 
-def projects_csv(inputs: SiteInputs) -> bytes:
+def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for p in inputs.catalogue.projects.values():
-        row = (
-            p.id,
-            inputs.settings.page_url(paths.project(p.id)),
-            p.title,
-            p.summary,
-            p.phase,
-            p.lead_council,
-            "; ".join(x.council for x in p.partners),
-            "; ".join(p.service_areas),
-            p.collaboration or "",
-            "; ".join(r.role for r in p.looking_for),
-            "yes" if p.reusable else "no",
-            p.reuse.licence if p.reuse else "",
-            p.reuse.repository if p.reuse else "",
-            p.started.isoformat() if p.started else "",
-            p.last_updated.isoformat() if p.last_updated else "",
-            "yes" if p.id in inputs.stale else "no",
-        )
+    writer.writerow(header)
+    for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     # A byte-order mark so Excel opens the file as UTF-8.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _ends(value: Money | None) -> tuple[object, object]:
+    return (value.low, value.high) if value is not None else ("", "")
+
+
+def projects_csv(inputs: SiteInputs) -> bytes:
+    rows = []
+    savings = inputs.savings
+    for p in inputs.catalogue.projects.values():
+        service, shared = savings.service(p.id), savings.shared_cost(p.id)
+        rows.append(
+            (
+                p.id,
+                inputs.settings.page_url(paths.project(p.id)),
+                p.title,
+                p.summary,
+                p.phase,
+                p.lead_council,
+                "; ".join(x.council for x in p.partners),
+                "; ".join(p.service_areas),
+                p.collaboration or "",
+                "; ".join(r.role for r in p.looking_for),
+                "yes" if p.reusable else "no",
+                p.reuse.licence if p.reuse else "",
+                p.reuse.repository if p.reuse else "",
+                p.started.isoformat() if p.started else "",
+                p.last_updated.isoformat() if p.last_updated else "",
+                "yes" if p.id in inputs.stale else "no",
+                p.budget or "",
+                "; ".join(p.reuse.adopted_by) if p.reuse else "",
+                len(service.counted) if service else "",
+                *_ends(service.avoided if service else None),
+                *_ends(shared.shared if shared else None),
+                p.pledged("time") if p.pledges else "",
+                p.pledged("money") if p.pledges else "",
+            )
+        )
+    return _table(COLUMNS, rows)
+
+
+def savings_csv(savings: Savings, catalogue: Catalogue) -> bytes:
+    """`/savings.csv`, the same as `pipeline savings --format csv`: the inputs, every figure
+    and the totals, for a finance team to check."""
+    return _table(CSV_COLUMNS, csv_rows(savings, catalogue))

@@ -9,6 +9,11 @@ from generator.catalogue.partners import councils_like_yours
 from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
+from generator.savings.wording import (
+    council_adoption,
+    council_others_total,
+    council_reuse_total,
+)
 from generator.vocabulary import COUNCIL_TYPES, NATIONS
 
 NO_REGION = "Other"
@@ -71,8 +76,11 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
         for pledge in p.pledges
         if pledge.council == council.id
     ]
+    savings = inputs.savings
     adopted = [
-        p for p in catalogue.projects.values() if p.reuse and council.id in p.reuse.adopted_by
+        (p, council_adoption(savings.by_project[p.id], council.id))
+        for p in catalogue.projects.values()
+        if p.reuse and council.id in p.reuse.adopted_by and p.id in savings.by_project
     ]
     hosted = sorted(
         (d for d in catalogue.makerdays.values() if council.id in d.hosts),
@@ -95,6 +103,13 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
             partnered=partnered,
             pledges=pledges,
             adopted=adopted,
+            mine=savings.council(council.id),
+            reuse_total=council_reuse_total(savings.council(council.id)),
+            others_total=council_others_total(savings.council(council.id)),
+            reused_from=[
+                (catalogue.projects[s.project], s)
+                for s in savings.council(council.id).reused_from_it
+            ],
             hosted=hosted,
             earlier=inputs.earlier_paths.get(council.path, ()),
             like_yours=[

@@ -17,8 +17,9 @@ def page(inputs: SiteInputs) -> Page:
         makerday=lambda mid: relative_url(path, paths.makerday(mid)),
         review=relative_url(path, paths.REVIEW),
         challenges=relative_url(path, paths.CHALLENGES),
+        savings=relative_url(path, paths.SAVINGS),
     )
-    board = dashboard_page(inputs.catalogue, inputs.today, inputs.stale, links)
+    board = dashboard_page(inputs.catalogue, inputs.today, inputs.stale, links, inputs.savings)
     return Page(
         path=path,
         title=board.title,

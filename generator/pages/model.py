@@ -7,12 +7,15 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
 from generator.catalogue.model import Catalogue
+from generator.savings.estimate import Savings, estimate
+from generator.settings import DEFAULT_BAND_POINTS
 
 
 @dataclass(frozen=True)
@@ -162,3 +165,12 @@ class SiteInputs:
     schemas: Mapping[str, str] = field(default_factory=dict)  # schema file name -> its text
     # record path -> the paths it had before renames, oldest history last
     earlier_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # budget band -> (low, high) pounds, from pipeline.yml: the savings estimates' inputs
+    band_points: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: dict(DEFAULT_BAND_POINTS)
+    )
+
+    @cached_property
+    def savings(self) -> Savings:
+        """What reuse and shared work saved: worked out once, shown on many pages."""
+        return estimate(self.catalogue, self.band_points)

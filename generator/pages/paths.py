@@ -18,6 +18,8 @@ from generator.site_paths import (
     paged,
 )
 
+SAVINGS = "about/savings/"  # how the savings figures are worked out
+
 __all__ = [
     "CARDS_FILE",
     "CHALLENGES",
@@ -25,6 +27,7 @@ __all__ = [
     "MAKERDAYS",
     "PROJECTS",
     "REVIEW",
+    "SAVINGS",
     "SECTION_INDEX",
     "SERVICES",
     "council",

@@ -18,6 +18,7 @@ from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import long_date, render
+from generator.savings.document import NOT_COUNTED
 from generator.vocabulary import COLLABORATION, NATIONS, PHASES, phase_label, role_label, slug
 
 _EPOCH = date(1970, 1, 1)
@@ -28,6 +29,7 @@ CARDS_FILE = paths.CARDS_FILE
 
 def pages(inputs: SiteInputs) -> list[Page]:
     projects = _projects(inputs)
+    _ = inputs.savings  # worked out once here, before the work is shared between processes
     # One page per project, thousands of them: shared between processes (same pages).
     own = map_forked(lambda n: project_page(inputs, projects[n]), range(len(projects)))
     return [*catalogue_pages(inputs), *own]
@@ -193,6 +195,9 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         similar=similar,
         earlier=inputs.earlier_paths.get(project.path, ()),
         wants_partners=facts.wants_partners(project),
+        service=inputs.savings.service(project.id),
+        shared=inputs.savings.shared_cost(project.id),
+        not_counted=NOT_COUNTED,
     )
     return Page(
         path=path,

@@ -49,6 +49,9 @@ def _kind(node: dict[str, Any]) -> str:
         return " or ".join(kind)
     if kind == "array":
         item = node.get("items", {})
+        if "oneOf" in item:  # e.g. a council id, or a group of fields about it
+            kinds = (b.get("title", "").lower() or _kind(b) for b in item["oneOf"])
+            return "list of " + " or ".join(kinds)
         return f"list of {_kind(item) if 'type' in item else 'items'}"
     if node.get("format") == "date":
         return "date (YYYY-MM-DD)"
@@ -65,6 +68,10 @@ def fields(kind: str, schema: dict[str, Any]) -> list[Field]:
         for key, raw in node.get("properties", {}).items():
             prop = _resolve(raw, schema)
             items = _resolve(prop.get("items", {}), schema) if prop.get("type") == "array" else {}
+            if "oneOf" in items:  # items written either of two ways: say both, list the fields
+                branches = [_resolve(b, schema) for b in items["oneOf"]]
+                prop = {**prop, "items": {**items, "oneOf": branches}}
+                items = next((b for b in branches if b.get("properties")), items)
             allowed = prop.get("enum") or items.get("enum") or ()
             found.append(
                 Field(

@@ -72,6 +72,8 @@ def services(inputs: SiteInputs) -> list[Page]:
             areas=areas,
             count=len(reusable),
             catalogue=catalogue,
+            services=inputs.savings.by_project,
+            totals=inputs.savings.totals,
         )
         for chunk in pages
     ]

@@ -15,6 +15,7 @@ from jinja2 import Environment
 from generator import vocabulary
 from generator.jinja_environment import template_environment
 from generator.pages import paths
+from generator.savings import wording as savings_wording
 
 
 def page_dir(page_path: str) -> str:
@@ -110,6 +111,9 @@ def environment() -> Environment:
         phase_label=vocabulary.phase_label,
         slug=vocabulary.slug,
         github_url=github_url,
+        money_range=savings_wording.money_range,
+        pounds=savings_wording.pounds,
+        adoption=savings_wording.adoption_sentence,
     )
     env.globals.update(vocabulary=vocabulary)
     return env

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from generator.catalogue.model import Catalogue
 from generator.outputs import data_files
-from generator.pages import councils, dashboard, home, makerdays, projects, reference, sections
+from generator.pages import (
+    councils,
+    dashboard,
+    home,
+    makerdays,
+    projects,
+    reference,
+    savings,
+    sections,
+)
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 
 
@@ -20,6 +30,7 @@ def generate_site(
     similar: Similar | None = None,
     schemas: Mapping[str, str] | None = None,
     earlier_paths: Mapping[str, Sequence[str]] | None = None,
+    band_points: Mapping[str, tuple[int, int]] | None = None,
 ) -> SiteContent:
     """Every generated page and data file.
 
@@ -28,10 +39,13 @@ def generate_site(
     id, score)], best first; `schemas` maps a schema file name to its text, for `/schema/` and
     the field reference; `earlier_paths` maps a record's path to the paths it had before it was
     renamed, so its older history stays linked.
+    `band_points` are pipeline.yml's savings.band_points (the defaults when not given).
     """
     inputs = SiteInputs(
         catalogue, settings, today, stale or {}, similar or {}, schemas or {}, earlier_paths or {}
     )
+    if band_points is not None:
+        inputs = replace(inputs, band_points=band_points)
     content = SiteContent()
     content.pages.append(home.page(inputs))
     content.pages.extend(projects.pages(inputs))
@@ -39,6 +53,7 @@ def generate_site(
     content.pages.extend(sections.challenges(inputs))
     content.pages.extend(sections.review(inputs))
     content.pages.append(dashboard.page(inputs))
+    content.pages.append(savings.method_page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.append(reference.fields_page(inputs))

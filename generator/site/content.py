@@ -96,6 +96,7 @@ def site_content(
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
         similar=all_similar(loaded.catalogue),
+        band_points=load_settings(root).band_points,
     )
     content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
     return content

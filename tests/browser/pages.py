@@ -10,6 +10,11 @@ PAGE_TYPES: dict[str, str] = {
     "catalogue": "projects/",
     "catalogue-filtered": "projects/?search=council&phase=beta&area=waste-and-recycling&sort=title",
     "project": "projects/report-a-missed-bin/",
+    # A service adopted by two councils, one with the date and what it replaced; budget unknown.
+    "adopted-service": "projects/find-a-public-toilet/",
+    # Built by three councils sharing the cost, adopted only by a partner building it.
+    "shared-project": "projects/housing-repairs-reporting/",
+    "savings-method": "about/savings/",
     "reusable-services": "services/",
     "challenges": "challenges/",
     "maker-days": "makerdays/",
@@ -28,7 +33,7 @@ PAGE_TYPES: dict[str, str] = {
 }
 
 # Pictured at both widths by the tests, for a reviewer: test-artifacts/screenshots/.
-SCREENSHOT_PAGES = ("home", "catalogue", "project")
+SCREENSHOT_PAGES = ("home", "catalogue", "project", "adopted-service", "dashboard")
 
 
 RECORD_FOLDERS = ("projects", "councils", "makerdays")

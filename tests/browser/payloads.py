@@ -93,7 +93,7 @@ def project() -> dict[str, Any]:
             "licence": "MIT",
             "repository": next(url),
             "documentation": next(url),
-            "adopted_by": ["hackney"],
+            "adopted_by": [{"council": "hackney", "since": "2025-01-01", "replaced": next(text)}],
         },
         "links": [{"title": next(text), "url": next(url)}],
         "contact": {"name": next(text), "role": next(text), "email": EMAIL, "github": "pwned"},

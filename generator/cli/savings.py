@@ -1,0 +1,67 @@
+"""`pipeline savings`: what reuse and shared work saved, as the site, API and CSV show it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from generator.catalogue.construction import build_catalogue
+from generator.checking.repository import check_repository
+from generator.cli.options import root_option, today_option
+from generator.outputs.api import savings_urls
+from generator.outputs.spreadsheet import savings_csv
+from generator.pages.model import SiteSettings
+from generator.savings.document import savings_document, to_json
+from generator.savings.estimate import estimate
+from generator.savings.report import text_report
+from generator.settings import SettingsError, load_settings
+from generator.site.render import settings_from
+
+
+@click.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text for a report, json as in /api/savings.json, csv as in /savings.csv.",
+)
+@today_option
+@root_option
+def savings(output_format: str, today: date, root: Path) -> None:
+    """Print what reuse and shared work saved, estimated from the records.
+
+    Spend avoided by councils that adopted a reusable service instead of building their own,
+    building costs shared by partners, and time and money pledged, with the budget-band points
+    from pipeline.yml that the estimates use. The figures depend only on the records and
+    pipeline.yml, so the same commit always gives the same figures (--today sets the date the
+    json says it was generated). Exits 1 when the records have errors.
+
+    \b
+    Example:
+        pipeline savings
+        pipeline savings --format csv > savings.csv
+    """
+    try:
+        band_points = load_settings(root).band_points
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    report = check_repository(root, today=today)
+    if not report.ok:
+        raise click.ClickException(
+            "The records have errors, so the savings cannot be worked out. Run "
+            "`pipeline validate` to see them and fix them first."
+        )
+    catalogue = build_catalogue(report.records, root)
+    figures = estimate(catalogue, band_points)
+    config = root / "mkdocs.yml"
+    urls = savings_urls(settings_from(config) if config.is_file() else SiteSettings())
+    if output_format == "json":
+        click.echo(to_json(savings_document(figures, catalogue, urls, today)), nl=False)
+    elif output_format == "csv":
+        click.echo(savings_csv(figures, catalogue), nl=False)
+    else:
+        click.echo(text_report(figures, catalogue, urls.method))
