@@ -22,6 +22,9 @@ DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
     "live": 365,
     "retired": None,
 }
+# A commit changing more records than this is a bulk change (a reformat, an import), not a sign
+# of life for any of them.
+DEFAULT_BULK_COMMIT_RECORDS = 10
 # What a project in each budget band is taken to cost to build, lowest and highest, in whole
 # pounds: the points the savings estimates multiply (`savings.band_points` in pipeline.yml).
 DEFAULT_BAND_POINTS: dict[str, tuple[int, int]] = {
@@ -51,6 +54,7 @@ class Settings:
         default_factory=lambda: dict(DEFAULT_STALE_AFTER_DAYS)
     )
     core_maintainers: tuple[str, ...] = ()
+    bulk_commit_records: int = DEFAULT_BULK_COMMIT_RECORDS
     band_points: dict[str, tuple[int, int]] = field(
         default_factory=lambda: dict(DEFAULT_BAND_POINTS)
     )
@@ -68,12 +72,26 @@ def load_settings(root: Path) -> Settings:
         raise SettingsError(f"{SETTINGS_FILE} is not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise SettingsError(f"{SETTINGS_FILE} must be a set of 'key: value' lines.")
+    stale = raw.get("stale") or {}
     return Settings(
-        stale_after_days=_stale_after_days(raw.get("stale") or {}),
+        stale_after_days=_stale_after_days(stale),
         core_maintainers=tuple(_handles(raw.get("core_maintainers") or [])),
+        bulk_commit_records=_bulk_commit_records(stale),
         band_points=_band_points(raw.get("savings") or {}),
         register_url=_register_url(raw.get("register") or {}),
     )
+
+
+def _bulk_commit_records(section: Any) -> int:
+    value = section.get("bulk_commit_records") if isinstance(section, dict) else None
+    if value is None:
+        return DEFAULT_BULK_COMMIT_RECORDS
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise SettingsError(
+            f"{SETTINGS_FILE}: stale.bulk_commit_records must be a whole number of records, "
+            "1 or more."
+        )
+    return value
 
 
 def _register_url(section: Any) -> str:

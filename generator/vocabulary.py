@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 # Record kind -> its name in a sentence; the order records are listed in.
 RECORD_KINDS = {"project": "project", "council": "council", "makerday": "maker day"}
 
@@ -132,3 +135,13 @@ def phase_label(phase: str) -> str:
 def slug(text: str) -> str:
     """A token for data attributes and query strings: `South East` -> `south-east`."""
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+# Maker days happen in the UK: times are shown, and written into calendars, as UK clocks read.
+UK_TIME = ZoneInfo("Europe/London")
+
+
+def in_uk_time(moment: datetime) -> datetime:
+    """A moment as the clocks in the UK show it (GMT or BST); one without an offset is UK time
+    already."""
+    return moment.replace(tzinfo=UK_TIME) if moment.tzinfo is None else moment.astimezone(UK_TIME)

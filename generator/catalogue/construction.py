@@ -91,6 +91,7 @@ def project_from(record: LoadedRecord) -> Project:
         ),
         target=Target(target.get("money"), target.get("time")) if target else None,
         budget=d.get("budget"),
+        service_url=d.get("service_url") or "",
         service_areas=tuple(d.get("service_areas") or ()),
         tags=tuple(d.get("tags") or ()),
         reusable=bool(d.get("reusable")),

@@ -107,6 +107,7 @@ class Project:
     reusable: bool = False
     reuse: Reuse | None = None
     links: tuple[Link, ...] = ()
+    service_url: str = ""
     contact: Contact | None = None
     maintainers: tuple[str, ...] = ()
     started: date | None = None

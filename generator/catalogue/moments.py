@@ -10,9 +10,8 @@ overflow.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
 
-UK = ZoneInfo("Europe/London")
+from generator.vocabulary import in_uk_time
 
 
 def parse_moment(value: str) -> date | datetime:
@@ -25,6 +24,4 @@ def instant(moment: date | datetime, *, end: bool = False) -> datetime:
     its last: 23:59:59.999999)."""
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, time.max if end else time.min)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UK)
-    return moment.astimezone(UTC)
+    return in_uk_time(moment).astimezone(UTC)

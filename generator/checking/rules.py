@@ -15,10 +15,12 @@ from typing import Any
 
 from generator.catalogue.moments import instant, parse_moment
 from generator.checking.explanations import describe_path
+from generator.checking.formats import FORMATS
 from generator.checking.schema import capped
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
+from generator.vocabulary import in_uk_time
 
 RecordPath = tuple[str | int, ...]
 
@@ -203,6 +205,31 @@ def _makerday_dates(record: LoadedRecord, index: Index, today: date) -> Iterator
             "The end must be the same as the start or later; check the time zones (+01:00 "
             "in summer).",
             "end-before-start",
+        )
+
+
+@record_rule("makerday")
+def _makerday_uk_time(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
+    """A time written with an offset UK clocks do not use that day, as +00:00 in summer, is
+    most often meant as UK time: say what the site and calendars will show."""
+    for key in ("start", "end"):
+        value = record.data.get(key)
+        if not isinstance(value, str) or not FORMATS.conforms(value, "date-time"):
+            continue  # a date alone has no offset; anything else the schema check reports
+        moment = datetime.fromisoformat(value)  # in years whose conversions cannot overflow
+        if moment.tzinfo is None:
+            continue
+        uk = in_uk_time(moment)
+        if moment.utcoffset() == uk.utcoffset():
+            continue
+        offset = "+01:00 (British Summer Time)" if uk.utcoffset() else "+00:00 (GMT)"
+        yield warning(
+            record.path,
+            *record.document.position((key,)),
+            f"{key}: {value} is {uk:%H:%M} in the UK, where clocks read {offset} that day.",
+            f"If you meant {moment:%H:%M} UK time, write {moment:%Y-%m-%dT%H:%M:%S}"
+            f"{offset[:6]}. The site and its calendars show UK time.",
+            "uk-time",
         )
 
 

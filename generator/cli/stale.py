@@ -20,7 +20,7 @@ from generator.catalogue.construction import build_catalogue
 from generator.catalogue.model import Catalogue
 from generator.checking.repository import check_repository
 from generator.cli.options import format_option, root_option, today_option
-from generator.git.commit_dates import FALLBACK_NOTE, last_commit_days
+from generator.git.commit_dates import FALLBACK_NOTE, last_edit_days
 from generator.loading.files import LoadedRecord
 from generator.settings import Settings, SettingsError, load_settings, repository_url
 from generator.staleness.assessment import StaleProject, find_stale
@@ -127,12 +127,12 @@ def execute(args: StaleArguments) -> Outcome:
             "fix them first."
         )
     catalogue = build_catalogue(report.records, args.root)
-    commits = last_commit_days(args.root)
-    found = find_stale(catalogue, args.today, last_commits=commits, settings=settings)
-    note = FALLBACK_NOTE if commits is None else ""
+    edits = last_edit_days(args.root, settings.bulk_commit_records)
+    found = find_stale(catalogue, args.today, last_edits=edits, settings=settings)
+    note = FALLBACK_NOTE if edits is None else ""
     url = args.repo_url or repository_url(args.root, os.environ)
     if args.issues is not None:
-        outcome = _plan(args, found, catalogue, settings, url, commits)
+        outcome = _plan(args, found, catalogue, settings, url, edits)
         _note(outcome, note, to_err=True)
     else:
         checked = len(catalogue.projects)
@@ -147,7 +147,7 @@ def _plan(
     catalogue: Catalogue,
     settings: Settings,
     url: str | None,
-    commits: Mapping[str, date] | None,
+    edits: Mapping[str, date] | None,
 ) -> Outcome:
     assert args.issues is not None
     if url is None:
@@ -167,7 +167,7 @@ def _plan(
         today=args.today,
         settings=settings,
         repo_url=url,
-        last_commits=commits,
+        last_edits=edits,
     )
     return Outcome(out=[json.dumps([a.as_dict() for a in actions], indent=2)])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.outputs import api, calendar, feed, spreadsheet
+from generator.pages import paths
 from generator.pages.model import DataFile, SiteInputs
 
 
@@ -19,5 +20,9 @@ def data_files(inputs: SiteInputs) -> list[DataFile]:
     ]
     files += [
         DataFile(f"schema/{name}", text.encode("utf-8")) for name, text in inputs.schemas.items()
+    ]
+    files += [
+        DataFile(paths.makerday_calendar(day.id), calendar.makerday_ics(inputs, day))
+        for day in inputs.catalogue.makerdays.values()
     ]
     return files

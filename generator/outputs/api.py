@@ -21,8 +21,8 @@ VERSION = 1
 PROJECT_KEYS = (
     "title", "summary", "description", "phase", "lead_council", "partners", "collaboration",
     "looking_for", "pledges", "target", "budget", "service_areas", "tags", "reusable", "reuse",
-    "links", "contact", "maintainers", "started", "next_assessment", "updates", "last_reviewed",
-    "challenge",
+    "service_url", "links", "contact", "maintainers", "started", "next_assessment", "updates",
+    "last_reviewed", "challenge",
 )  # fmt: skip
 COUNCIL_KEYS = (
     "name", "short_name", "gss_code", "register_code", "type", "nation", "region", "website",
@@ -36,7 +36,10 @@ LIST_KEYS = {
     "partners", "looking_for", "pledges", "service_areas", "tags", "links", "maintainers",
     "updates", "hosts", "sponsors", "challenges", "outputs",
 }  # fmt: skip
-PROJECT_EXTRA = ("councils", "needs_review", "last_updated", "adoptions", "savings")
+PROJECT_EXTRA = (
+    "councils", "needs_review", "last_updated", "last_activity", "last_activity_source",
+    "adoptions", "savings",
+)  # fmt: skip
 SAVINGS_PAGE = "about/savings/"
 
 
@@ -68,6 +71,7 @@ def _head(inputs: SiteInputs, record: Project | Council | MakerDay, site_path: s
 
 def project_item(inputs: SiteInputs, p: Project) -> dict[str, Any]:
     last = p.last_updated
+    activity = inputs.activity_of(p)
     fields = _fields(p.raw, PROJECT_KEYS)
     if p.reuse:
         # adopted_by stays a list of council ids, as it always was; `adoptions` has the detail.
@@ -78,6 +82,8 @@ def project_item(inputs: SiteInputs, p: Project) -> dict[str, Any]:
         "councils": list(p.councils),
         "needs_review": p.id in inputs.stale,
         "last_updated": last.isoformat() if last else None,
+        "last_activity": activity.date.isoformat() if activity else None,
+        "last_activity_source": activity.source if activity else None,
         "adoptions": [
             {"council": a.council, "since": a.since, "replaced": a.replaced or None}
             for a in (p.reuse.adoptions if p.reuse else ())

@@ -18,7 +18,8 @@ from generator.savings.estimate import Money, Savings
 COLUMNS = (
     "id", "url", "title", "summary", "phase", "lead_council", "partner_councils",
     "service_areas", "collaboration", "roles_wanted", "reusable", "licence", "repository",
-    "started", "last_updated", "needs_review", "budget", "adopted_by", "adopters_counted",
+    "started", "last_activity", "last_activity_source", "needs_review", "budget", "adopted_by",
+    "adopters_counted",
     "spend_avoided_low", "spend_avoided_high", "cost_shared_low", "cost_shared_high",
     "pledged_days", "pledged_money",
 )  # fmt: skip
@@ -47,8 +48,15 @@ def _ends(value: Money | None) -> tuple[object, object]:
 def projects_csv(inputs: SiteInputs) -> bytes:
     rows = []
     savings = inputs.savings
+    councils = inputs.catalogue.councils
+
+    def name(council_id: str) -> str:
+        # Council names, not ids: the people who open a spreadsheet read names.
+        return councils[council_id].name if council_id in councils else council_id
+
     for p in inputs.catalogue.projects.values():
         service, shared = savings.service(p.id), savings.shared_cost(p.id)
+        activity = inputs.activity_of(p)
         rows.append(
             (
                 p.id,
@@ -56,8 +64,8 @@ def projects_csv(inputs: SiteInputs) -> bytes:
                 p.title,
                 p.summary,
                 p.phase,
-                p.lead_council,
-                "; ".join(x.council for x in p.partners),
+                name(p.lead_council),
+                "; ".join(name(x.council) for x in p.partners),
                 "; ".join(p.service_areas),
                 p.collaboration or "",
                 "; ".join(r.role for r in p.looking_for),
@@ -65,10 +73,11 @@ def projects_csv(inputs: SiteInputs) -> bytes:
                 p.reuse.licence if p.reuse else "",
                 p.reuse.repository if p.reuse else "",
                 p.started.isoformat() if p.started else "",
-                p.last_updated.isoformat() if p.last_updated else "",
+                activity.date.isoformat() if activity else "",
+                activity.source if activity else "",
                 "yes" if p.id in inputs.stale else "no",
                 p.budget or "",
-                "; ".join(p.reuse.adopted_by) if p.reuse else "",
+                "; ".join(name(c) for c in p.reuse.adopted_by) if p.reuse else "",
                 len(service.counted) if service else "",
                 *_ends(service.avoided if service else None),
                 *_ends(shared.shared if shared else None),

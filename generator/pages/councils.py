@@ -54,6 +54,7 @@ def index_page(inputs: SiteInputs) -> Page:
             nations=nations,
             count=len(councils),
             projects_by_council=catalogue.projects_by_council,
+            settings=inputs.settings,
         ),
         hide=("navigation", "toc"),
         raw_html=True,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.catalogue.model import Catalogue, Council, MakerDay, Project, Update
-from generator.vocabulary import WANTS_PARTNERS, slug
+from generator.vocabulary import WANTS_PARTNERS, role_label, slug
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,16 @@ def involvement(project: Project, catalogue: Catalogue) -> list[Involvement]:
 def wants_partners(project: Project) -> bool:
     """The lead council welcomes other councils (and the project is not retired)."""
     return project.phase != "retired" and project.collaboration in WANTS_PARTNERS
+
+
+def wanted_roles(project: Project) -> list[str]:
+    """The roles a project wants, in words, once each: "Other" says nothing, so an `other`
+    role is named by its commitment text when it has one."""
+    names = [
+        r.commitment if r.role == "other" and r.commitment else role_label(r.role)
+        for r in project.looking_for
+    ]
+    return list(dict.fromkeys(names))
 
 
 def places(council: Council) -> tuple[str, ...]:

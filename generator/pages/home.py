@@ -28,6 +28,7 @@ def page(inputs: SiteInputs) -> Page:
         open_challenges=open_challenges,
         next_makerday=upcoming[0] if upcoming else None,
         latest=facts.latest_updates(catalogue, LATEST),
+        settings=inputs.settings,
         saved=inputs.savings.totals,
     )
     return Page(

@@ -51,6 +51,7 @@ def makerday_page(inputs: SiteInputs, day: MakerDay) -> Page:
             d=day,
             catalogue=catalogue,
             settings=inputs.settings,
+            calendar_file=paths.makerday_calendar(day.id),
             upcoming=day.is_upcoming(inputs.today),
             description=render_markdown(description) if description else "",
             tiers=[(label, sponsors) for label, sponsors in tiers if sponsors],

@@ -13,9 +13,10 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue.model import Catalogue
+from generator.catalogue.model import Catalogue, Project
 from generator.savings.estimate import Savings, estimate
 from generator.settings import DEFAULT_BAND_POINTS
+from generator.staleness.assessment import Activity, DueProject, last_activity
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class StaleInfo(Protocol):
     @property
     def reason(self) -> str: ...
 
-    last_activity: date | None
+    last_activity: Activity | None
     days_overdue: int
     maintainers: tuple[str, ...]
 
@@ -101,6 +102,7 @@ class SiteSettings:
     edit_uri: str = "edit/main/docs/"
     docs_dir: str = "docs"
     site_name: str = "Pipeline"
+    contact_email: str = ""  # `extra.contact_email`: for people without a GitHub account
 
     @classmethod
     def from_config(cls, config: dict[str, object]) -> SiteSettings:
@@ -114,12 +116,15 @@ class SiteSettings:
         site_url = text("site_url", defaults.site_url)
         edit_uri = text("edit_uri", defaults.edit_uri)
         docs_dir = posixpath.basename(str(config.get("docs_dir") or defaults.docs_dir).rstrip("/"))
+        extra = config.get("extra")
+        email = extra.get("contact_email") if isinstance(extra, Mapping) else None
         return cls(
             site_url=site_url if site_url.endswith("/") else site_url + "/",
             repo_url=text("repo_url", defaults.repo_url).rstrip("/"),
             edit_uri=edit_uri if edit_uri.endswith("/") else edit_uri + "/",
             docs_dir=docs_dir,
             site_name=text("site_name", defaults.site_name),
+            contact_email=str(email or ""),
         )
 
     @property
@@ -142,12 +147,28 @@ class SiteSettings:
     def history_url(self, record_path: str) -> str:
         return f"{self.repo_url}/commits/{self.branch}/{quote(record_path)}"
 
-    def join_url(self, project_id: str, title: str) -> str:
-        """A prefilled issue form (.github/ISSUE_TEMPLATE/join-project.yml, input id `project`)."""
-        query = urlencode(
-            {"template": "join-project.yml", "title": f"Join: {title}", "project": project_id}
-        )
+    def form_url(self, template: str, **fields: str) -> str:
+        """A GitHub issue form (.github/ISSUE_TEMPLATE/<template>), its fields prefilled by
+        their input ids (and `title`) through the address, as GitHub documents."""
+        query = urlencode({"template": template, **fields})
         return f"{self.repo_url}/issues/new?{query}"
+
+    def propose_project_url(self) -> str:
+        return self.form_url("propose-project.yml")
+
+    def sign_up_url(self) -> str:
+        return self.form_url("sign-up-council.yml")
+
+    def propose_challenge_url(self) -> str:
+        return self.form_url("propose-challenge.yml")
+
+    def join_url(self, project_id: str, title: str) -> str:
+        """The join-project form, to join or pledge, for this project."""
+        return self.form_url("join-project.yml", title=f"Join: {title}", project=project_id)
+
+    def update_url(self, project_id: str, title: str) -> str:
+        """The update-project form, to post progress or confirm the record, for this project."""
+        return self.form_url("update-project.yml", title=f"Update: {title}", project=project_id)
 
 
 Similar = Mapping[str, list[tuple[str, float]]]
@@ -165,6 +186,17 @@ class SiteInputs:
     schemas: Mapping[str, str] = field(default_factory=dict)  # schema file name -> its text
     # record path -> the paths it had before renames, oldest history last
     earlier_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # project id -> its last activity; None to work it out from the records' own dates
+    activity: Mapping[str, Activity] | None = None
+    # projects whose review or service assessment falls due soon, soonest first
+    due: Sequence[DueProject] = ()
+
+    def activity_of(self, project: Project) -> Activity | None:
+        """The one date every page shows for the project's last sign of life, and its source."""
+        if self.activity is None:
+            return last_activity(project)
+        return self.activity.get(project.id)
+
     # budget band -> (low, high) pounds, from pipeline.yml: the savings estimates' inputs
     band_points: Mapping[str, tuple[int, int]] = field(
         default_factory=lambda: dict(DEFAULT_BAND_POINTS)

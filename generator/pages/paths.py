@@ -50,6 +50,11 @@ def makerday(makerday_id: str) -> str:
     return f"{MAKERDAYS}{makerday_id}/"
 
 
+def makerday_calendar(makerday_id: str) -> str:
+    """The maker day's own calendar file, for "Add to calendar"."""
+    return f"makerdays/{makerday_id}.ics"
+
+
 def source(site_path: str) -> str:
     """The Markdown source path of a site path: `projects/x/` -> `projects/x.md`."""
     stem = site_path.rstrip("/")

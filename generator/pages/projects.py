@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from urllib.parse import urlsplit
 
 from generator.catalogue.model import Project
 from generator.forking import map_forked
@@ -36,9 +37,14 @@ def pages(inputs: SiteInputs) -> list[Page]:
 
 
 def _projects(inputs: SiteInputs) -> list[Project]:
-    """Most recently updated first (the catalogue's default order), then by title."""
+    """Most recent activity first (the catalogue's default order), then by title."""
     projects = sorted(inputs.catalogue.projects.values(), key=lambda p: p.title.lower())
-    return sorted(projects, key=lambda p: p.last_updated or p.started or _EPOCH, reverse=True)
+    return sorted(projects, key=lambda p: _recency(inputs, p), reverse=True)
+
+
+def _recency(inputs: SiteInputs, project: Project) -> date:
+    activity = inputs.activity_of(project)
+    return activity.date if activity else project.started or _EPOCH
 
 
 def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
@@ -52,9 +58,10 @@ def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
         "council_ids": " ".join(i.council.id for i in involved),
         "places": " ".join(sorted({t for i in involved for t in facts.places(i.council)})),
         "roles": sorted({r.role for r in project.looking_for}),
+        "role_names": facts.wanted_roles(project),
         "wants_partners": facts.wants_partners(project),
         "stale": project.id in inputs.stale,
-        "updated": project.last_updated or project.started,
+        "activity": inputs.activity_of(project),
     }
 
 
@@ -67,11 +74,12 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
     councils = sorted((catalogue.councils[c] for c in involved), key=lambda c: c.label.lower())
     places: dict[str, str] = {}
     for council in sorted(councils, key=lambda c: (c.nation, c.region)):
-        places.setdefault(council.nation, NATIONS.get(council.nation, council.nation))
-        if council.region:
+        nation = NATIONS.get(council.nation, council.nation)
+        places.setdefault(council.nation, nation)
+        # A region named like its nation ("Scotland") is the nation's choice already.
+        if council.region and slug(council.region) != slug(nation):
             places.setdefault(
-                f"{council.nation}/{slug(council.region)}",
-                f"{NATIONS.get(council.nation, council.nation)}: {council.region}",
+                f"{council.nation}/{slug(council.region)}", f"{nation}: {council.region}"
             )
     return {
         "phase": [(p, p.capitalize()) for p in PHASES if any(x.phase == p for x in projects)],
@@ -133,7 +141,7 @@ def cards_file(inputs: SiteInputs) -> DataFile:
     rows = []
     for project in _projects(inputs):
         c = card(inputs, project)
-        updated = c["updated"]
+        activity = c["activity"]
         rows.append(
             {
                 "id": project.id,
@@ -146,11 +154,14 @@ def cards_file(inputs: SiteInputs) -> DataFile:
                 "places": str(c["places"]).split(),
                 "collaboration": project.collaboration or "",
                 "roles": c["roles"],
+                "role_names": c["role_names"],
                 "reusable": bool(project.reusable),
                 "partners": bool(c["wants_partners"]),
                 "review": bool(c["stale"]),
-                "updated": updated.isoformat() if updated else "",
-                "updated_text": long_date(updated) if updated else "",
+                "updated": _recency(inputs, project).isoformat(),
+                "activity": activity.date.isoformat() if activity else "",
+                "activity_label": activity.label if activity else "",
+                "activity_text": long_date(activity.date) if activity else "",
                 "count": c["council_count"],
                 "lead": c["lead"].label,
             }
@@ -164,6 +175,13 @@ def cards_file(inputs: SiteInputs) -> DataFile:
         data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
     )
     return DataFile(CARDS_FILE, text.encode("utf-8"))
+
+
+def service_host(project: Project) -> str:
+    """`www.stockport.gov.uk` for a beta or live project that gives its service's address."""
+    if project.phase not in ("beta", "live") or not project.service_url:
+        return ""
+    return urlsplit(project.service_url).hostname or ""
 
 
 def project_page(inputs: SiteInputs, project: Project) -> Page:
@@ -184,6 +202,8 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         involved=facts.involvement(project, catalogue),
         lead=catalogue.councils[project.lead_council],
         stale=inputs.stale.get(project.id),
+        activity=inputs.activity_of(project),
+        service_host=service_host(project),
         description=render_markdown(project.description) if project.description else "",
         money=(project.pledged("money"), target.money if target else None),
         time=(project.pledged("time"), target.time if target else None),

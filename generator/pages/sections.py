@@ -17,6 +17,7 @@ OTHER_AREA = "Other services"
 SERVICES_PAGE_SIZE = 150
 CHALLENGES_PAGE_SIZE = 150
 REVIEW_PAGE_SIZE = 250
+DUE_SOON_DAYS = 30  # the review page lists what falls due within this many days
 
 
 def _titled(title: str, chunk: Chunk[object]) -> str:
@@ -110,6 +111,7 @@ def challenges(inputs: SiteInputs) -> list[Page]:
             standalone=standalone if chunk.number == 1 else [],
             upcoming=upcoming,
             catalogue=catalogue,
+            settings=inputs.settings,
         )
         for chunk in chunks(paths.CHALLENGES, projects, CHALLENGES_PAGE_SIZE)
     ]
@@ -119,7 +121,12 @@ def review(inputs: SiteInputs) -> list[Page]:
     """Projects needing review, most overdue first (the order `find_stale` gives)."""
     catalogue = inputs.catalogue
     rows = sorted(inputs.stale.values(), key=lambda s: (-s.days_overdue, s.id))
-    items = [(catalogue.projects[s.id], s) for s in rows if s.id in catalogue.projects]
+    items = [
+        (catalogue.projects[s.id], s, inputs.activity_of(catalogue.projects[s.id]))
+        for s in rows
+        if s.id in catalogue.projects
+    ]
+    due = [(catalogue.projects[d.id], d) for d in inputs.due if d.id in catalogue.projects]
     return [
         _list_page(
             chunk,
@@ -129,8 +136,10 @@ def review(inputs: SiteInputs) -> list[Page]:
             "review.html.j2",
             items=chunk.items,
             total=len(items),
+            due=due if chunk.number == 1 else [],
+            due_days=DUE_SOON_DAYS,
             catalogue=catalogue,
-            facts=facts,
+            settings=inputs.settings,
         )
         for chunk in chunks(paths.REVIEW, items, REVIEW_PAGE_SIZE)
     ]

@@ -16,6 +16,7 @@ from generator import vocabulary
 from generator.jinja_environment import template_environment
 from generator.pages import paths
 from generator.savings import wording as savings_wording
+from generator.vocabulary import in_uk_time
 
 
 def page_dir(page_path: str) -> str:
@@ -73,6 +74,7 @@ def time_of_day(value: date | datetime) -> str:
     """`9:30am`, or `` for a whole day."""
     if not isinstance(value, datetime):
         return ""
+    value = in_uk_time(value)
     hour = value.hour % 12 or 12
     minutes = f":{value.minute:02d}" if value.minute else ""
     return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"

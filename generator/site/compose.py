@@ -19,6 +19,7 @@ from generator.pages import (
     sections,
 )
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
+from generator.staleness.assessment import Activity, DueProject
 
 
 def generate_site(
@@ -30,6 +31,8 @@ def generate_site(
     similar: Similar | None = None,
     schemas: Mapping[str, str] | None = None,
     earlier_paths: Mapping[str, Sequence[str]] | None = None,
+    activity: Mapping[str, Activity] | None = None,
+    due: Sequence[DueProject] = (),
     band_points: Mapping[str, tuple[int, int]] | None = None,
 ) -> SiteContent:
     """Every generated page and data file.
@@ -38,11 +41,22 @@ def generate_site(
     `generator.staleness.assessment.find_stale`); `similar` maps project id -> [(other project
     id, score)], best first; `schemas` maps a schema file name to its text, for `/schema/` and
     the field reference; `earlier_paths` maps a record's path to the paths it had before it was
-    renamed, so its older history stays linked.
+    renamed, so its older history stays linked; `activity` maps project id -> its last activity
+    (`generator.staleness.assessment.activities`, with Git history), or is None to use only the
+    dates in the records; `due` lists the projects whose review or service assessment falls due
+    soon (`generator.staleness.assessment.due_within`).
     `band_points` are pipeline.yml's savings.band_points (the defaults when not given).
     """
     inputs = SiteInputs(
-        catalogue, settings, today, stale or {}, similar or {}, schemas or {}, earlier_paths or {}
+        catalogue,
+        settings,
+        today,
+        stale or {},
+        similar or {},
+        schemas or {},
+        earlier_paths or {},
+        activity,
+        due,
     )
     if band_points is not None:
         inputs = replace(inputs, band_points=band_points)

@@ -14,15 +14,22 @@ from pathlib import Path
 from generator.catalogue.construction import build_catalogue
 from generator.catalogue.model import Catalogue
 from generator.checking.repository import Report, check_repository
-from generator.git.commit_dates import last_commit_days
+from generator.git.commit_dates import last_edit_days
 from generator.git.history import record_history
 from generator.pages.model import DataFile, SiteContent, SiteSettings, StaleInfo
+from generator.pages.sections import DUE_SOON_DAYS
 from generator.reporting import summary, text_lines
 from generator.settings import SettingsError, load_settings
 from generator.similarity.engine import all_similar
 from generator.site.compose import generate_site
 from generator.site.redirects import redirect_files
-from generator.staleness.assessment import find_stale
+from generator.staleness.assessment import (
+    Activity,
+    DueProject,
+    activities,
+    due_within,
+    find_stale,
+)
 
 __all__ = ["InvalidRecords", "SettingsError", "build_today", "load", "site_content"]
 
@@ -62,15 +69,22 @@ def load(root: Path, today: date, report: Report | None = None) -> Loaded:
     return Loaded(build_catalogue(report.records, root), report)
 
 
-def find_stale_projects(catalogue: Catalogue, root: Path, today: date) -> Mapping[str, StaleInfo]:
-    """Project id -> why it needs review, with the thresholds of root/pipeline.yml.
+@dataclass(frozen=True)
+class Liveliness:
+    """Every project's last activity, and why some need review: both from one Git pass."""
 
-    Raises SettingsError when pipeline.yml cannot be used.
-    """
-    stale = find_stale(
-        catalogue, today, last_commits=last_commit_days(root), settings=load_settings(root)
-    )
-    return {s.id: s for s in stale}
+    activity: Mapping[str, Activity]
+    stale: Mapping[str, StaleInfo]
+    due: list[DueProject]
+
+
+def liveliness(catalogue: Catalogue, root: Path, today: date) -> Liveliness:
+    """With the thresholds of root/pipeline.yml; raises SettingsError when it cannot be used."""
+    settings = load_settings(root)
+    edits = last_edit_days(root, settings.bulk_commit_records)
+    stale = find_stale(catalogue, today, last_edits=edits, settings=settings)
+    due = due_within(catalogue, today, DUE_SOON_DAYS, last_edits=edits, settings=settings)
+    return Liveliness(activities(catalogue, edits), {s.id: s for s in stale}, due)
 
 
 def read_schemas(root: Path) -> dict[str, str]:
@@ -88,11 +102,14 @@ def site_content(
     """Every page and data file of the site for the repository at `root`."""
     loaded = load(root, today, report)
     history = record_history(root, [r.path for r in loaded.report.records])
+    alive = liveliness(loaded.catalogue, root, today)
     content = generate_site(
         loaded.catalogue,
         settings,
         today=today,
-        stale=find_stale_projects(loaded.catalogue, root, today),
+        stale=alive.stale,
+        activity=alive.activity,
+        due=alive.due,
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
         similar=all_similar(loaded.catalogue),

@@ -1,17 +1,42 @@
 """Which projects need review: the community's memory, so projects are not added and forgotten.
 
-A project is stale when its newest sign of life (a review, a progress update, a commit to its
-file) is older than the limit for its phase, or when its next service assessment is overdue.
+A project is stale when its newest sign of life (a review, a progress update, an edit to its
+file that was not part of a bulk change) is older than the limit for its phase, or when its next
+service assessment is overdue. That newest sign of life is worked out here, once, and is the
+date every page, issue and data file shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from generator.catalogue.model import Catalogue, Project
+from generator.dashboard.wording import long_date
 from generator.settings import Settings
+
+# Where a project's last activity date came from, and how pages and issues name it.
+ACTIVITY_LABELS = {"reviewed": "Last reviewed", "updated": "Last updated", "edited": "Last edited"}
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A project's newest sign of life: its `date`, and its `source`, one of "reviewed"
+    (last_reviewed), "updated" (the latest progress update) or "edited" (a commit to its file)."""
+
+    date: date
+    source: str
+
+    @property
+    def label(self) -> str:
+        """ "Last reviewed", "Last updated" or "Last edited"."""
+        return ACTIVITY_LABELS[self.source]
+
+    @property
+    def text(self) -> str:
+        """ "Last reviewed 2 March 2025": the words every page, issue and report uses."""
+        return f"{self.label} {long_date(self.date)}"
 
 
 @dataclass(frozen=True)
@@ -21,7 +46,7 @@ class StaleProject:
     phase: str
     path: str
     reasons: tuple[str, ...]
-    last_activity: date | None
+    last_activity: Activity | None
     days_overdue: int
     maintainers: tuple[str, ...]
 
@@ -31,10 +56,28 @@ class StaleProject:
         return " ".join(self.reasons)
 
 
-def last_activity(project: Project, last_commit: date | None = None) -> date | None:
-    """The newest of the review date, the latest update and the last commit to the file."""
-    dates = [d for d in (project.last_updated, last_commit) if d]
-    return max(dates) if dates else None
+def last_activity(project: Project, last_edit: date | None = None) -> Activity | None:
+    """The newest of the review date, the latest update and the last edit to the file (from
+    `generator.git.commit_dates`); on the same day a review counts before an update or an edit."""
+    candidates = [
+        Activity(d, source)
+        for d, source in (
+            (project.last_reviewed, "reviewed"),
+            (project.updates[0].date if project.updates else None, "updated"),
+            (last_edit, "edited"),
+        )
+        if d
+    ]
+    return max(candidates, key=lambda a: a.date) if candidates else None
+
+
+def activities(
+    catalogue: Catalogue, last_edits: Mapping[str, date] | None = None
+) -> dict[str, Activity]:
+    """Project id -> its last activity, for every project that has one."""
+    edits = last_edits or {}
+    found = {p.id: last_activity(p, edits.get(p.path)) for p in catalogue.projects.values()}
+    return {pid: activity for pid, activity in found.items() if activity}
 
 
 def maintainers_of(project: Project, catalogue: Catalogue) -> tuple[str, ...]:
@@ -49,31 +92,30 @@ def assess(
     catalogue: Catalogue,
     today: date,
     settings: Settings,
-    last_commit: date | None = None,
+    last_edit: date | None = None,
 ) -> StaleProject | None:
     """The reason `project` needs review, or None when it is current."""
     reasons: list[str] = []
     overdue: list[int] = []
-    active = last_activity(project, last_commit)
+    active = last_activity(project, last_edit)
     limit = settings.stale_after_days.get(project.phase)
     if limit is not None:
         if active is None:
             start = project.started
             reasons.append("It has never been reviewed and has no progress updates.")
             overdue.append(max((today - start).days - limit, 0) if start else limit)
-        elif (today - active).days > limit:
-            idle = (today - active).days
+        elif (today - active.date).days > limit:
+            idle = (today - active.date).days
             # Worded without a day count, so the weekly issue's text stays the same each week.
             reasons.append(
-                f"Nothing has been recorded since {active.isoformat()}: no review, no progress "
-                f"update and no change to its file. Projects in {project.phase} need a review at "
-                f"least every {limit} days."
+                f"{active.text}: no review, no progress update and no change to its file "
+                f"since. Projects in {project.phase} need a review at least every {limit} days."
             )
             overdue.append(idle - limit)
     assessment = project.next_assessment
     if assessment and assessment < today and project.phase != "retired":
         reasons.append(
-            f"Its next service assessment was due on {assessment.isoformat()}: record how it "
+            f"Its next service assessment was due on {long_date(assessment)}: record how it "
             "went and when the next one is."
         )
         overdue.append((today - assessment).days)
@@ -95,19 +137,64 @@ def find_stale(
     catalogue: Catalogue,
     today: date,
     *,
-    last_commits: Mapping[str, date] | None = None,
+    last_edits: Mapping[str, date] | None = None,
     settings: Settings | None = None,
 ) -> list[StaleProject]:
     """Every project that needs review, most overdue first.
 
-    `last_commits` maps a record's path (e.g. 'projects/x.yml') to the day of the last commit
-    that touched it; None when there is no Git history to ask.
+    `last_edits` maps a record's path (e.g. 'projects/x.yml') to the day of the last commit
+    that edited it (`generator.git.commit_dates.last_edit_days`); None when there is no Git history.
     """
     settings = settings or Settings()
-    commits = last_commits or {}
+    edits = last_edits or {}
     found = [
         stale
         for project in catalogue.projects.values()
-        if (stale := assess(project, catalogue, today, settings, commits.get(project.path)))
+        if (stale := assess(project, catalogue, today, settings, edits.get(project.path)))
     ]
     return sorted(found, key=lambda s: (-s.days_overdue, s.id))
+
+
+@dataclass(frozen=True)
+class DueProject:
+    """A project that is current today but will need review by `due`, and why."""
+
+    id: str
+    due: date
+    reason: str
+
+
+def due_within(
+    catalogue: Catalogue,
+    today: date,
+    days: int,
+    *,
+    last_edits: Mapping[str, date] | None = None,
+    settings: Settings | None = None,
+) -> list[DueProject]:
+    """Projects not yet needing review whose review or service assessment falls due in the
+    next `days` days, soonest first: the community manager's early warning."""
+    settings = settings or Settings()
+    edits = last_edits or {}
+    found = []
+    for project in catalogue.projects.values():
+        if assess(project, catalogue, today, settings, edits.get(project.path)):
+            continue  # already on the list of projects needing review
+        dues = _dues(project, settings, last_activity(project, edits.get(project.path)))
+        soon = [(day, why) for day, why in dues if today <= day <= today + timedelta(days=days)]
+        if soon:
+            day, why = min(soon)
+            found.append(DueProject(project.id, day, why))
+    return sorted(found, key=lambda d: (d.due, d.id))
+
+
+def _dues(
+    project: Project, settings: Settings, activity: Activity | None
+) -> list[tuple[date, str]]:
+    dues = []
+    limit = settings.stale_after_days.get(project.phase)
+    if limit is not None and activity is not None:
+        dues.append((activity.date + timedelta(days=limit), "Review due"))
+    if project.next_assessment and project.phase != "retired":
+        dues.append((project.next_assessment, "Service assessment due"))
+    return dues

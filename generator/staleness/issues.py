@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from generator.catalogue.model import Catalogue, Project
+from generator.dashboard.wording import long_date
 from generator.markdown_safe import github_inline
 from generator.settings import Settings
 from generator.staleness.assessment import StaleProject, last_activity
@@ -116,7 +117,7 @@ def plan(
     today: date,
     settings: Settings,
     repo_url: str,
-    last_commits: Mapping[str, date] | None = None,
+    last_edits: Mapping[str, date] | None = None,
 ) -> list[Action]:
     """The actions that make the issues match the stale projects: opens and updates in the
     order of `stale` (most overdue first), then closes by issue number."""
@@ -153,7 +154,7 @@ def plan(
             issue.title,
             issue.body,
             issue.number,
-            closing_comment(issue.project, catalogue, settings, last_commits or {}),
+            closing_comment(issue.project, catalogue, settings, last_edits or {}),
             "completed",
         )
         for project_id, mine in by_project.items()
@@ -179,7 +180,7 @@ def issue_title(project: Project) -> str:
 
 def episode_of(item: StaleProject, project: Project, today: date) -> str:
     """The dates that made the project stale; a new review or reason makes a new episode."""
-    activity = item.last_activity.isoformat() if item.last_activity else "never"
+    activity = item.last_activity.date.isoformat() if item.last_activity else "never"
     assessment = project.next_assessment
     overdue = assessment.isoformat() if assessment and assessment < today else "none"
     return f"activity={activity} assessment={overdue}"
@@ -209,9 +210,11 @@ def issue_body(
     steps += [
         "If the project has stopped, change `phase:` to `retired`: retired projects are not "
         "reviewed.",
-        "Press **Commit changes…**, choose **Create a new branch for this commit and start a "
-        "pull request**, then **Propose changes**. The checks on the pull request say if "
-        "anything needs correcting.",
+        "Press **Commit changes…**, then **Propose changes** (without write access to the "
+        "repository, GitHub saves your change in a copy of it made for you; with write access, "
+        "first choose **Create a new branch for this commit and start a pull request**). Then "
+        "press **Create pull request**. The checks on the pull request say if anything needs "
+        "correcting.",
     ]
     lines = [
         f"<!-- pipeline-stale: {item.id} -->",
@@ -253,7 +256,7 @@ def issue_body(
 
 
 def closing_comment(
-    project_id: str, catalogue: Catalogue, settings: Settings, last_commits: Mapping[str, date]
+    project_id: str, catalogue: Catalogue, settings: Settings, last_edits: Mapping[str, date]
 ) -> str:
     project = catalogue.projects.get(project_id)
     if project is None:
@@ -267,8 +270,8 @@ def closing_comment(
             f"**{title}** is now {project.phase}, so it no longer needs regular reviews. "
             "Thank you for keeping Pipeline up to date."
         )
-    active = last_activity(project, last_commits.get(project.path))
-    when = f" (last activity {active.isoformat()})" if active else ""
+    active = last_activity(project, last_edits.get(project.path))
+    when = f" ({active.label.lower()} {long_date(active.date)})" if active else ""
     return (
         f"Thank you! **{title}** is up to date again{when}, so this review request is closed. "
         "A new one will be opened if it goes too long without a review."

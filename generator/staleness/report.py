@@ -60,7 +60,8 @@ def json_report(stale: Iterable[StaleProject]) -> str:
                 "phase": s.phase,
                 "path": s.path,
                 "reason": s.reason,
-                "last_activity": s.last_activity.isoformat() if s.last_activity else None,
+                "last_activity": s.last_activity.date.isoformat() if s.last_activity else None,
+                "last_activity_source": s.last_activity.source if s.last_activity else None,
                 "days_overdue": s.days_overdue,
                 "maintainers": list(s.maintainers),
             }
@@ -92,7 +93,7 @@ def markdown_report(
             cells = [
                 name,
                 s.phase,
-                s.last_activity.isoformat() if s.last_activity else "never",
+                s.last_activity.text if s.last_activity else "never",
                 str(s.days_overdue),
                 github_inline(_handles(s.maintainers)),
                 github_inline(s.reason),

@@ -47,10 +47,10 @@ def test_text_lists_stale_projects_most_overdue_first(stale_repo, run_pipeline) 
     lines = result.stdout.splitlines()
     warnings = [line for line in lines if ": warning: " in line]
     assert warnings[0].startswith("projects/forgotten-forms.yml:8:16: warning: Forms nobody")
-    assert "Nothing has been recorded since 2025-01-10" in warnings[0]
+    assert "Last reviewed 10 January 2025: no review, no progress update" in warnings[0]
     assert "Maintainers: @forms-team-example" in warnings[0]
     assert warnings[1].startswith("projects/live-unassessed.yml:7:16: warning: Live but")
-    assert "assessment was due on 2026-11-01" in warnings[1]
+    assert "assessment was due on 1 November 2026" in warnings[1]
     assert lines[-1] == "2 of 3 projects need review as of 2026-11-22, most overdue first."
     assert result.stderr.count(FALLBACK_NOTE) == 1
 
@@ -74,7 +74,8 @@ def test_json_has_the_documented_keys(stale_repo, run_pipeline) -> None:
     assert first["days_overdue"] == 681 - 180
     # The project's own maintainers, then its lead council's.
     assert first["maintainers"] == ["@forms-team-example", "@LBHackney-IT/pipeline-editors"]
-    assert first["reason"].startswith("Nothing has been recorded since 2025-01-10")
+    assert first["reason"].startswith("Last reviewed 10 January 2025: no review")
+    assert first["last_activity_source"] == "reviewed"
     assert found[1]["days_overdue"] == 21
     assert FALLBACK_NOTE in result.stderr
 
@@ -103,8 +104,8 @@ def test_markdown_is_a_job_summary_table(stale_repo, run_pipeline) -> None:
     assert text.startswith("## Projects that need review\n")
     assert (
         "| [Forms nobody looked at](https://github.com/example/pipeline/blob/main/projects/"
-        "forgotten-forms.yml) | alpha | 2025-01-10 | 501 | &#64;forms-team-example, "
-        "&#64;LBHackney-IT/pipeline-editors |" in text
+        "forgotten-forms.yml) | alpha | Last reviewed 10 January 2025 | 501 | "
+        "&#64;forms-team-example, &#64;LBHackney-IT/pipeline-editors |" in text
     )
     assert f"> {FALLBACK_NOTE}" in text
     assert result.stderr == ""

@@ -95,6 +95,7 @@ def project() -> dict[str, Any]:
             "documentation": next(url),
             "adopted_by": [{"council": "hackney", "since": "2025-01-01", "replaced": next(text)}],
         },
+        "service_url": next(url),
         "links": [{"title": next(text), "url": next(url)}],
         "contact": {"name": next(text), "role": next(text), "email": EMAIL, "github": "pwned"},
         "maintainers": ["pwned"],

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.git.commit_dates import FALLBACK_NOTE, last_commit_days, parse_log
+from generator.git.commit_dates import FALLBACK_NOTE, last_edit_days, parse_log
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")  # CI has git
 
@@ -60,12 +60,12 @@ def history_repo(example_repo) -> Path:
 
 
 def test_last_commit_days_reads_one_log_pass(history_repo) -> None:
-    days = last_commit_days(history_repo)
+    days = last_edit_days(history_repo, bulk_records=10)
     assert days is not None
     assert days["projects/touched.yml"] == date(2026, 10, 1)
     assert days["projects/untouched.yml"] == date(2025, 1, 2)
     assert days["projects/report-a-missed-bin.yml"] == date(2025, 1, 2)
-    assert not any(path.startswith("councils/") for path in days)
+    assert days["councils/hackney.yml"] == date(2025, 1, 2)
 
 
 def test_a_recent_commit_keeps_a_project_fresh(history_repo, run_pipeline) -> None:
@@ -84,7 +84,7 @@ def test_a_shallow_clone_falls_back_to_the_records(history_repo, tmp_path, run_p
         check=True,
         capture_output=True,
     )
-    assert last_commit_days(clone) is None
+    assert last_edit_days(clone, bulk_records=10) is None
     result = run_pipeline(clone, "stale", "--today", TODAY, "--format", "json")
     found = {item["id"] for item in json.loads(result.stdout)}
     assert found == {"touched", "untouched"}  # the typo fix is invisible without history
@@ -92,16 +92,26 @@ def test_a_shallow_clone_falls_back_to_the_records(history_repo, tmp_path, run_p
 
 
 def test_no_repository_means_no_history(tmp_path) -> None:
-    assert last_commit_days(tmp_path) is None
+    assert last_edit_days(tmp_path, bulk_records=10) is None
 
 
-def test_parse_log_keeps_the_newest_day_per_file() -> None:
+def test_parse_log_keeps_the_newest_edit_per_record_and_skips_bulk_commits() -> None:
     output = (
-        "\x002026-10-01\n\nprojects/a.yml\n"
-        "\x002025-01-02\n\nprojects/a.yml\nprojects/b.yml\n"
-        "\x002026-11-01\n"  # a commit that touched nothing under the folders asked about
+        "\x012026-11-01\0\nM\0projects/a.yml\0M\0projects/b.yml\0M\0projects/c.yml\0"
+        "\x012026-10-01\0\nM\0projects/a.yml\0"
+        "\x012025-01-02\0\nA\0projects/a.yml\0A\0projects/b.yml\0"
     )
-    assert parse_log(output) == {
-        "projects/a.yml": date(2026, 10, 1),
+    assert parse_log(output, bulk_records=2) == {
+        "projects/a.yml": date(2026, 10, 1),  # the three-record reformat does not count
         "projects/b.yml": date(2025, 1, 2),
     }
+    assert parse_log(output, bulk_records=3)["projects/b.yml"] == date(2026, 11, 1)
+
+
+def test_parse_log_follows_a_rename_and_a_pure_rename_is_no_edit() -> None:
+    output = (
+        "\x012026-11-01\0\nR100\0projects/old.yml\0projects/new.yml\0"
+        "\x012026-06-01\0\nM\0projects/old.yml\0"
+        "\x012026-05-01\0\nR087\0projects/older.yml\0projects/old.yml\0"
+    )
+    assert parse_log(output, bulk_records=10) == {"projects/new.yml": date(2026, 6, 1)}

@@ -203,3 +203,27 @@ def test_site_relpath_is_posix_relpath_for_site_paths() -> None:
         for t, s in ((target, start), (target + "/", start + "/"), (target + "/f.json", start)):
             t, s = t.lstrip("/") or ".", s.lstrip("/") or "."
             assert site_relpath(t, s) == posixpath.relpath(t, s), (t, s)
+
+
+def test_what_officers_and_residents_meet_on_pages(catalogue) -> None:
+    pages = _pages(catalogue)
+    live = pages["projects/report-a-missed-bin.md"].body
+    assert 'href="https://www.stockport.gov.uk/report-a-missed-bin">Use the service' in live
+    assert "template=update-project.yml" in live and "template=join-project.yml" in live
+    assert "a public form on GitHub" in live and "mailto:digital@stockport.gov.uk" in live
+    pledged = pages["projects/garden-waste-subscription.md"].body
+    assert "<table" in pledged.split('id="pledges"')[1].split("<h2")[0]  # it has pledges
+    assert "Pledge time, money, data or testing" in pledged  # and still asks for more
+    retired = pages["projects/council-tax-webchat-pilot.md"].body
+    assert "Join this project" not in retired and "Pledge time" not in retired
+    assert "Post an update" in retired
+    assert "md-visually-hidden" not in "".join(p.body for p in pages.values())
+
+
+def test_catalogue_labels_say_something(catalogue) -> None:
+    body = _pages(catalogue)["projects/index.md"].body
+    assert "Scotland: Scotland" not in body and '<option value="scotland">Scotland' in body
+    assert "Someone from a highways or licensing team" in body  # an "other" role, in words
+    home = _pages(catalogue)["index.md"].body
+    assert 'href="projects/?phase=live"' in home
+    assert "template=propose-project.yml" in home and "template=sign-up-council.yml" in home

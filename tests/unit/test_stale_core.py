@@ -9,7 +9,7 @@ import pytest
 
 from generator.catalogue.model import Catalogue, Council, Project, Update
 from generator.settings import Settings, SettingsError, load_settings
-from generator.staleness.assessment import find_stale
+from generator.staleness.assessment import Activity, find_stale
 
 TODAY = date(2026, 11, 22)
 
@@ -40,7 +40,7 @@ def test_limit_depends_on_phase_and_newest_activity_counts() -> None:
     stale = find_stale(catalogue(beta, live, fresh, retired), TODAY)
     assert [s.id for s in stale] == ["beta-old"]
     assert stale[0].days_overdue == 25
-    assert stale[0].last_activity == date(2026, 5, 1)
+    assert stale[0].last_activity == Activity(date(2026, 5, 1), "reviewed")
     assert stale[0].maintainers == ("@westberks/digital",)
     assert "Projects in beta need a review at least every 180 days" in stale[0].reason
 
@@ -48,8 +48,7 @@ def test_limit_depends_on_phase_and_newest_activity_counts() -> None:
 def test_a_recent_commit_keeps_a_project_current() -> None:
     old = project("old", last_reviewed=date(2025, 1, 1))
     assert (
-        find_stale(catalogue(old), TODAY, last_commits={"projects/old.yml": date(2026, 10, 1)})
-        == []
+        find_stale(catalogue(old), TODAY, last_edits={"projects/old.yml": date(2026, 10, 1)}) == []
     )
     assert [s.id for s in find_stale(catalogue(old), TODAY)] == ["old"]
 
@@ -59,7 +58,7 @@ def test_overdue_assessment_is_flagged_and_order_is_most_overdue_first() -> None
     idle = project("idle", last_reviewed=date(2025, 11, 22))
     stale = find_stale(catalogue(assessed, idle), TODAY)
     assert [s.id for s in stale] == ["idle", "assessed"]
-    assert "assessment was due on 2026-11-01" in stale[1].reason
+    assert "assessment was due on 1 November 2026" in stale[1].reason
     assert stale[1].days_overdue == 21
 
 

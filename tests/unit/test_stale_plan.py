@@ -59,7 +59,7 @@ def test_opens_one_issue_per_stale_project_with_what_officers_need() -> None:
     assert [(a.action, a.project) for a in actions] == [("open", "idle-forms")]
     body = actions[0].body
     assert body.startswith("<!-- pipeline-stale: idle-forms -->\n")
-    assert "Nothing has been recorded since 2026-01-02" in body
+    assert "Last reviewed 2 January 2026: no review, no progress update" in body
     assert "Projects in beta need a review at least every 180 days." in body
     assert "@alice, @team/x: you look after this record." in body
     assert f"({URL}/edit/main/projects/idle-forms.yml)" in body
@@ -93,7 +93,7 @@ def test_updates_the_open_issue_when_its_text_would_change() -> None:
     actions = make_plan(catalogue(overdue), issues)
     assert [(a.action, a.number) for a in actions] == [("update", 1)]
     assert "@bob: you look after this record." in actions[0].body
-    assert "assessment was due on 2026-11-01" in actions[0].body
+    assert "assessment was due on 1 November 2026" in actions[0].body
     assert "Change `next_assessment:`" in actions[0].body
 
 
@@ -112,7 +112,7 @@ def test_closes_with_thanks_once_the_project_is_reviewed() -> None:
     actions = make_plan(catalogue(reviewed), issues)
     assert [(a.action, a.number, a.reason) for a in actions] == [("close", 1, "completed")]
     assert actions[0].comment.startswith("Thank you! **Idle Forms** is up to date again")
-    assert "(last activity 2026-11-20)" in actions[0].comment
+    assert "(last reviewed 20 November 2026)" in actions[0].comment
 
 
 def test_closes_when_the_project_is_retired_or_removed() -> None:

@@ -7,7 +7,9 @@
  * a time; clearing the filters brings the page's own cards and page links back.
  *
  * Filter state lives in the URL query, so a filtered view can be shared and the back button
- * works. The number of results is announced through an aria-live region. Cards are built with
+ * works. The number of results is announced through an aria-live region; on a phone, where the
+ * count is below the fold, a "Show N projects" button moves to just below the filter last
+ * changed, and folds the filters away to show the results. Cards are built with
  * textContent only, and no inline script is needed, so a Content-Security-Policy without
  * 'unsafe-inline' works.
  */
@@ -37,6 +39,13 @@
     moreButton.textContent = "Show more projects";
     more.appendChild(moreButton);
     empty.insertAdjacentElement("afterend", more);
+    /* Phones only (pipeline.css hides it on wider screens): feedback within sight of the filters. */
+    var show = document.createElement("button");
+    show.type = "button";
+    show.className = "md-button md-button--primary pl-show-results";
+    show.id = "pl-show";
+    form.appendChild(show);
+    count.setAttribute("tabindex", "-1");
     var pager = document.querySelector(".pl-pager");
     var original = Array.prototype.slice.call(list.children);
     var originalCount = count.textContent;
@@ -178,15 +187,11 @@
       var facts = element("dl", "pl-card__facts");
       fact(facts, "Lead council", project.lead);
       fact(facts, "Councils involved", String(project.count));
-      if (project.roles.length) {
-        fact(facts, "Roles wanted", project.roles.map(function (r) {
-          return data.labels.role[r] || r;
-        }).join(", "));
-      }
-      if (project.updated) {
-        var time = element("time", "", project.updated_text);
-        time.setAttribute("datetime", project.updated);
-        fact(facts, "Last updated", time);
+      if (project.role_names.length) fact(facts, "Roles wanted", project.role_names.join(", "));
+      if (project.activity) {
+        var time = element("time", "", project.activity_text);
+        time.setAttribute("datetime", project.activity);
+        fact(facts, project.activity_label, time);
       }
       card.appendChild(facts);
       return card;
@@ -200,12 +205,19 @@
         : number(matching) + " of " + number(total) + " projects match";
       count.textContent = text + (shown < matching ? ", showing the first " + number(shown) : "");
       empty.hidden = matching !== 0;
+      showButton(matching);
+    }
+
+    function showButton(matching) {
+      show.textContent = matching === 0 ? "No projects match"
+        : "Show " + number(matching) + (matching === 1 ? " project" : " projects");
     }
 
     function showPage() {
       list.replaceChildren.apply(list, original);
       original.forEach(function (card) { card.hidden = false; });
       count.textContent = originalCount;
+      showButton(total);
       empty.hidden = true;
       more.hidden = true;
       if (pager) pager.hidden = false;
@@ -274,6 +286,11 @@
       apply(params);
     }
 
+    show.addEventListener("click", function () {
+      box.open = false;
+      count.focus();
+      count.scrollIntoView({ block: "start" });
+    });
     moreButton.addEventListener("click", function () {
       var next = list.children.length;
       shownLimit += STEP;
@@ -289,10 +306,19 @@
       event.preventDefault();
       update(true);
     });
+    /* Next to what was just changed, where the reader is looking (no overlay hides a control). */
+    function showBeside(control) {
+      var row = control.closest(".pl-filters__row, .pl-filters__group");
+      if (row && row.nextElementSibling !== show) row.insertAdjacentElement("afterend", show);
+    }
     form.addEventListener("change", function (event) {
       if (event.target.name !== "search") update(true);
+      showBeside(event.target);
     });
-    form.elements.search.addEventListener("input", function () { update(false); });
+    form.elements.search.addEventListener("input", function () {
+      update(false);
+      showBeside(form.elements.search);
+    });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { update(true); }, 0);
     });
@@ -303,6 +329,7 @@
       apply(params);
     });
 
+    showButton(total);
     var initial = new URLSearchParams(window.location.search);
     writeForm(initial);
     if (!paged || readForm().toString()) apply(readForm());
