@@ -12,6 +12,7 @@ CHALLENGES = "challenges/"
 REVIEW = "review/"
 COUNCILS = "councils/"
 MAKERDAYS = "makerdays/"
+NEWS = "news/"
 
 SECTION_INDEX = "index.md"  # a section's own (first) page: `projects/index.md`
 PAGED = "page"  # later pages of a long list: `projects/page/2/`
@@ -20,7 +21,7 @@ CARDS_FILE = "projects/cards.json"  # what each project card shows, for the cata
 # Every section whose later pages are numbered (generator.pages.paging), and every generated
 # file that sits inside a record folder. Page generation uses these names; RESERVED is made
 # from them, so a new paged section or file is kept off record ids without a second list.
-PAGED_SECTIONS = (PROJECTS, SERVICES, CHALLENGES, REVIEW)
+PAGED_SECTIONS = (PROJECTS, SERVICES, CHALLENGES, REVIEW, NEWS)
 FILES_IN_SECTIONS = (CARDS_FILE,)
 RECORD_SECTIONS = {"project": PROJECTS, "council": COUNCILS, "makerday": MAKERDAYS}
 

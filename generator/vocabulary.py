@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 # Record kind -> its name in a sentence; the order records are listed in.
@@ -135,6 +135,18 @@ def phase_label(phase: str) -> str:
 def slug(text: str) -> str:
     """A token for data attributes and query strings: `South East` -> `south-east`."""
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def long_date(value: date | datetime | None) -> str:
+    """Dates in words, GOV.UK style, for pages, feeds and digests alike: 20 August 2026."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def day_and_month(value: date) -> str:
+    """`20 August`, for dates within a week whose year is said once."""
+    return f"{value.day} {value:%B}"
 
 
 # Maker days happen in the UK: times are shown, and written into calendars, as UK clocks read.

@@ -11,6 +11,7 @@ import click
 from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.councils import councils
+from generator.cli.digest import digest
 from generator.cli.intake import intake
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
@@ -36,6 +37,7 @@ COMMANDS = (
     build,
     render,
     stale,
+    digest,
     codeowners,
     pr_report,
     similar,

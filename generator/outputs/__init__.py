@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.outputs import api, calendar, feed, spreadsheet
+from generator.outputs.feeds import record_feeds
 from generator.pages import paths
 from generator.pages.model import DataFile, SiteInputs
 
@@ -18,6 +19,7 @@ def data_files(inputs: SiteInputs) -> list[DataFile]:
         DataFile("projects.csv", spreadsheet.projects_csv(inputs)),
         DataFile("savings.csv", spreadsheet.savings_csv(inputs.savings, inputs.catalogue)),
     ]
+    files += record_feeds(inputs)
     files += [
         DataFile(f"schema/{name}", text.encode("utf-8")) for name, text in inputs.schemas.items()
     ]

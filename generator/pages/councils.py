@@ -113,6 +113,7 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
             ],
             hosted=hosted,
             earlier=inputs.earlier_paths.get(council.path, ()),
+            feed=paths.council_feed(council.id),
             like_yours=[
                 (catalogue.councils[other], reason)
                 for other, reason in councils_like_yours(catalogue, council.id)
@@ -122,4 +123,5 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
+        feed=paths.council_feed(council.id),
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.pages import facts
+from generator.digest import formats
+from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 from generator.vocabulary import PHASES
@@ -28,6 +29,7 @@ def page(inputs: SiteInputs) -> Page:
         open_challenges=open_challenges,
         next_makerday=upcoming[0] if upcoming else None,
         latest=facts.latest_updates(catalogue, LATEST),
+        week=_latest_week(inputs),
         settings=inputs.settings,
         saved=inputs.savings.totals,
     )
@@ -40,4 +42,20 @@ def page(inputs: SiteInputs) -> Page:
         body=body,
         hide=("navigation", "toc"),
         raw_html=True,
+        feed=paths.NEWS_FEED,
     )
+
+
+def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
+    """The newest week with news: this week's, unless nothing has happened yet this week."""
+    if not inputs.weeks:
+        return None
+    digest = inputs.weeks[0]
+    return {
+        "digest": digest,
+        "dates": formats.dates(digest),
+        "figures": [f for f in digest.figures if f.count],
+        "path": paths.news_week(digest.key),
+        "current": digest.since <= inputs.today <= digest.until,
+        "feed": paths.NEWS_FEED,
+    }

@@ -6,8 +6,8 @@ from generator.catalogue.model import MakerDay
 from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
-from generator.pages.templating import long_date, render
-from generator.vocabulary import SPONSOR_TIERS
+from generator.pages.templating import render
+from generator.vocabulary import SPONSOR_TIERS, long_date
 
 
 def pages(inputs: SiteInputs) -> list[Page]:
@@ -23,10 +23,12 @@ def pages(inputs: SiteInputs) -> list[Page]:
             path,
             upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
             past=facts.past_makerdays(catalogue, inputs.today),
+            feed=paths.MAKERDAYS_FEED,
         ),
         hide=("navigation", "toc"),
         raw_html=True,
         searchable=False,
+        feed=paths.MAKERDAYS_FEED,
     )
     return [index, *(makerday_page(inputs, d) for d in catalogue.makerdays.values())]
 
@@ -56,9 +58,11 @@ def makerday_page(inputs: SiteInputs, day: MakerDay) -> Page:
             description=render_markdown(description) if description else "",
             tiers=[(label, sponsors) for label, sponsors in tiers if sponsors],
             earlier=inputs.earlier_paths.get(day.path, ()),
+            feed=paths.MAKERDAYS_FEED,
         ),
         record_path=day.path,
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
+        feed=paths.MAKERDAYS_FEED,
     )

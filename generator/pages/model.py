@@ -14,8 +14,11 @@ from urllib.parse import quote, urlencode, urljoin
 import yaml
 
 from generator.catalogue.model import Catalogue, Project
+from generator.digest.model import Digest
+from generator.digest.week import every_week
+from generator.events import Event, catalogue_events
 from generator.savings.estimate import Savings, estimate
-from generator.settings import DEFAULT_BAND_POINTS
+from generator.settings import DEFAULT_BAND_POINTS, Settings
 from generator.staleness.assessment import Activity, DueProject, last_activity
 
 
@@ -39,6 +42,7 @@ class Page:
     hide: tuple[str, ...] = ()
     raw_html: bool = False
     searchable: bool = True
+    feed: str | None = None  # site path of the Atom feed that follows this page
 
     @property
     def meta(self) -> dict[str, object]:
@@ -57,6 +61,9 @@ class Page:
             meta["hide"] = list(self.hide)
         if not self.searchable:
             meta["search"] = {"exclude": True}
+        if self.feed:
+            # Read by site_overrides/main.html for <link rel="alternate"> in the page's head.
+            meta["feed"] = self.feed
         return meta
 
     @property
@@ -190,6 +197,11 @@ class SiteInputs:
     activity: Mapping[str, Activity] | None = None
     # projects whose review or service assessment falls due soon, soonest first
     due: Sequence[DueProject] = ()
+    community: Settings = field(default_factory=Settings)  # pipeline.yml
+    # budget band -> (low, high) pounds, from pipeline.yml: the savings estimates' inputs
+    band_points: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: dict(DEFAULT_BAND_POINTS)
+    )
 
     def activity_of(self, project: Project) -> Activity | None:
         """The one date every page shows for the project's last sign of life, and its source."""
@@ -197,10 +209,18 @@ class SiteInputs:
             return last_activity(project)
         return self.activity.get(project.id)
 
-    # budget band -> (low, high) pounds, from pipeline.yml: the savings estimates' inputs
-    band_points: Mapping[str, tuple[int, int]] = field(
-        default_factory=lambda: dict(DEFAULT_BAND_POINTS)
-    )
+    @cached_property
+    def events(self) -> list[Event]:
+        """Every dated event of the records, newest first: worked out once per site."""
+        return catalogue_events(self.catalogue)
+
+    @cached_property
+    def weeks(self) -> list[Digest]:
+        """The digest of every week with news, newest first, for /news/ and the home page."""
+        return every_week(
+            self.catalogue, self.today, settings=self.community, events=self.events,
+            similar=self.similar,
+        )  # fmt: skip
 
     @cached_property
     def savings(self) -> Savings:

@@ -11,6 +11,7 @@ from generator.site_paths import (
     CHALLENGES,
     COUNCILS,
     MAKERDAYS,
+    NEWS,
     PROJECTS,
     REVIEW,
     SECTION_INDEX,
@@ -25,6 +26,7 @@ __all__ = [
     "CHALLENGES",
     "COUNCILS",
     "MAKERDAYS",
+    "NEWS",
     "PROJECTS",
     "REVIEW",
     "SAVINGS",
@@ -53,6 +55,36 @@ def makerday(makerday_id: str) -> str:
 def makerday_calendar(makerday_id: str) -> str:
     """The maker day's own calendar file, for "Add to calendar"."""
     return f"makerdays/{makerday_id}.ics"
+
+
+# Every feed but the site-wide one sits in one folder. Material for MkDocs fetches
+# `sitemap.xml` from the folder of every `<link rel="alternate">` in a page's head (meant for
+# language versions; https://github.com/zensical/zensical/issues/908), so that folder
+# has a sitemap of its own (`outputs.feeds.FEEDS_SITEMAP`) and no page load asks for a
+# missing file.
+FEEDS = "feeds/"
+
+
+def project_feed(project_id: str) -> str:
+    return f"{FEEDS}project-{project_id}.xml"
+
+
+def council_feed(council_id: str) -> str:
+    return f"{FEEDS}council-{council_id}.xml"
+
+
+def service_area_feed(area_id: str) -> str:
+    """Service areas have no page of their own; their feeds are linked from the services list."""
+    return f"{FEEDS}service-{area_id}.xml"
+
+
+MAKERDAYS_FEED = f"{FEEDS}makerdays.xml"
+NEWS_FEED = f"{FEEDS}news.xml"
+
+
+def news_week(digest_key: str) -> str:
+    """A week's news, by the day it starts: `news/2026-11-09/`."""
+    return f"{NEWS}{digest_key}/"
 
 
 def source(site_path: str) -> str:

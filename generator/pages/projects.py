@@ -18,9 +18,17 @@ from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
-from generator.pages.templating import long_date, render
+from generator.pages.templating import render
 from generator.savings.document import NOT_COUNTED
-from generator.vocabulary import COLLABORATION, NATIONS, PHASES, phase_label, role_label, slug
+from generator.vocabulary import (
+    COLLABORATION,
+    NATIONS,
+    PHASES,
+    long_date,
+    phase_label,
+    role_label,
+    slug,
+)
 
 _EPOCH = date(1970, 1, 1)
 SORTS = (("updated", "Recently updated"), ("title", "Title"), ("councils", "Most councils"))
@@ -215,6 +223,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         similar=similar,
         earlier=inputs.earlier_paths.get(project.path, ()),
         wants_partners=facts.wants_partners(project),
+        feed=paths.project_feed(project.id),
         service=inputs.savings.service(project.id),
         shared=inputs.savings.shared_cost(project.id),
         not_counted=NOT_COUNTED,
@@ -228,4 +237,5 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         in_nav=False,
         hide=("navigation", "toc"),
         raw_html=True,
+        feed=paths.project_feed(project.id),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from generator.catalogue.model import Project
@@ -71,12 +72,26 @@ def services(inputs: SiteInputs) -> list[Page]:
             "services.html.j2",
             groups=_groups(chunk.items, areas, chunk.site_path),
             areas=areas,
+            area_feeds={a: paths.service_area_feed(a) for a in catalogue.service_areas},
+            followed=_followed_areas(inputs),
             count=len(reusable),
             catalogue=catalogue,
             services=inputs.savings.by_project,
             totals=inputs.savings.totals,
         )
         for chunk in pages
+    ]
+
+
+def _followed_areas(inputs: SiteInputs) -> list[tuple[str, str, int]]:
+    """(feed, area name, projects) for every service area some project is in, reusable or not:
+    a service area's feed follows all its projects."""
+    catalogue = inputs.catalogue
+    counts = Counter(a for p in catalogue.projects.values() for a in p.service_areas)
+    return [
+        (paths.service_area_feed(area.id), area.name, counts[area.id])
+        for area in catalogue.service_areas.values()
+        if counts[area.id]
     ]
 
 

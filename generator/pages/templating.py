@@ -57,13 +57,6 @@ def relative_url(page_path: str, target: str) -> str:
     return rel + fragment
 
 
-def long_date(value: date | datetime | None) -> str:
-    """GOV.UK style: 20 August 2026."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
-
-
 def short_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
@@ -104,7 +97,7 @@ def github_url(handle: str) -> str:
 def environment() -> Environment:
     env = template_environment("generator.pages")
     env.filters.update(
-        long_date=long_date,
+        long_date=vocabulary.long_date,
         short_date=short_date,
         time_of_day=time_of_day,
         money=money,

@@ -8,17 +8,20 @@ from datetime import date
 
 from generator.catalogue.model import Catalogue
 from generator.outputs import data_files
+from generator.outputs.feeds.news import news_feed
 from generator.pages import (
     councils,
     dashboard,
     home,
     makerdays,
+    news,
     projects,
     reference,
     savings,
     sections,
 )
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
+from generator.settings import Settings
 from generator.staleness.assessment import Activity, DueProject
 
 
@@ -31,6 +34,7 @@ def generate_site(
     similar: Similar | None = None,
     schemas: Mapping[str, str] | None = None,
     earlier_paths: Mapping[str, Sequence[str]] | None = None,
+    community: Settings | None = None,
     activity: Mapping[str, Activity] | None = None,
     due: Sequence[DueProject] = (),
     band_points: Mapping[str, tuple[int, int]] | None = None,
@@ -45,7 +49,8 @@ def generate_site(
     (`generator.staleness.assessment.activities`, with Git history), or is None to use only the
     dates in the records; `due` lists the projects whose review or service assessment falls due
     soon (`generator.staleness.assessment.due_within`).
-    `band_points` are pipeline.yml's savings.band_points (the defaults when not given).
+    `community` is pipeline.yml's settings (when projects become due for review, in the news),
+    `band_points` its savings.band_points (the defaults when not given).
     """
     inputs = SiteInputs(
         catalogue,
@@ -57,6 +62,7 @@ def generate_site(
         earlier_paths or {},
         activity,
         due,
+        community or Settings(),
     )
     if band_points is not None:
         inputs = replace(inputs, band_points=band_points)
@@ -70,8 +76,10 @@ def generate_site(
     content.pages.append(savings.method_page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
+    content.pages.extend(news.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
     content.pages.append(reference.approvals_page())
     content.files.extend(data_files(inputs))
     content.files.append(projects.cards_file(inputs))
+    content.files.append(news_feed(inputs))
     return content

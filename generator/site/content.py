@@ -101,6 +101,7 @@ def site_content(
 ) -> SiteContent:
     """Every page and data file of the site for the repository at `root`."""
     loaded = load(root, today, report)
+    community = load_settings(root)
     history = record_history(root, [r.path for r in loaded.report.records])
     alive = liveliness(loaded.catalogue, root, today)
     content = generate_site(
@@ -113,7 +114,8 @@ def site_content(
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
         similar=all_similar(loaded.catalogue),
-        band_points=load_settings(root).band_points,
+        community=community,
+        band_points=community.band_points,
     )
     content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
     return content

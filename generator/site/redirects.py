@@ -10,11 +10,21 @@ from __future__ import annotations
 from generator.jinja_environment import template_environment
 from generator.pages.templating import relative_url
 
+# The site's policy, as site_overrides/partials/content-security-policy.html declares it for
+# every other page (tests/browser checks every page declares the same one). Our own constant,
+# so it goes in unescaped, character for character.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+
 _TEMPLATE = """\
 <!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ policy | safe }}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }} has moved</title>
 <meta name="robots" content="noindex">
@@ -46,6 +56,7 @@ def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str =
         title=title or "This page",
         canonical=canonical,
         relative=relative,
+        policy=CONTENT_SECURITY_POLICY,
     )
 
 

@@ -198,3 +198,16 @@ def _dues(
     if project.next_assessment and project.phase != "retired":
         dues.append((project.next_assessment, "Service assessment due"))
     return dues
+
+
+def due_from(project: Project, settings: Settings, last_edit: date | None = None) -> date | None:
+    """The first day `project`, as its record is now, needs review (`assess` finds it stale from
+    then on), or None when it never will: the weekly digest asks which projects became due.
+    A project with no sign of life at all needs review once its phase's limit has passed since
+    it started."""
+    activity = last_activity(project, last_edit)
+    limit = settings.stale_after_days.get(project.phase)
+    dues = [day for day, _ in _dues(project, settings, activity)]
+    if activity is None and limit is not None and project.started:
+        dues.append(project.started + timedelta(days=limit))
+    return min(dues) + timedelta(days=1) if dues else None

@@ -83,8 +83,9 @@ class Action:
         }
 
 
-def parse_issues(data: Any) -> list[Issue]:
-    """Issues from gh's JSON, checked enough to fail with a plain message, not a traceback."""
+def parse_issues(data: Any, label: str = LABEL) -> list[Issue]:
+    """Issues from gh's JSON, checked enough to fail with a plain message, not a traceback.
+    `label` is the label they were listed by, for the message."""
     if not isinstance(data, list):
         raise PlanError("The issues file must hold a JSON list, as `gh issue list --json` prints.")
     issues = []
@@ -96,7 +97,7 @@ def parse_issues(data: Any) -> list[Issue]:
         ):
             raise PlanError(
                 f"Issue {position} in the issues file has no number or state; list issues with "
-                "`gh issue list --label stale --state all --json number,title,body,state`."
+                f"`gh issue list --label {label} --state all --json number,title,body,state`."
             )
         issues.append(
             Issue(

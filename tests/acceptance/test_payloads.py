@@ -38,6 +38,7 @@ lead_council: evil-council
 partners:
   - council: hackney
     role: partner
+    since: 2026-11-02
 collaboration: co-develop
 looking_for:
   - role: developer
@@ -47,6 +48,7 @@ pledges:
     kind: money
     amount: 100
     note: {_quoted(P)}
+    date: 2026-11-03
 target:
   money: 1000
 tags: [safe-tag]
@@ -63,6 +65,7 @@ contact:
   name: {_quoted(P)}
   role: {_quoted(P)}
   email: team@example.com
+started: 2026-10-01
 updates:
   - date: 2026-11-01
     text: {_quoted(P)}
@@ -212,6 +215,25 @@ def test_data_files_keep_the_exact_text(payload_site: Path) -> None:
 
     rows = list(csv.DictReader(io.StringIO((payload_site / "projects.csv").read_text("utf-8-sig"))))
     assert next(r for r in rows if r["id"] == "evil-project")["title"] == P
+
+
+def test_feeds_keep_record_text_as_text(payload_site: Path) -> None:
+    """Every text field that reaches a feed arrives as the exact text, never as markup."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    feeds = [payload_site / "feed.xml", *payload_site.glob("feeds/*.xml")]
+    assert len(feeds) > 30
+    texts = []
+    for path in feeds:
+        root = ET.parse(path).getroot()  # a payload that broke the XML would fail here
+        assert not [e for e in root.iter() if "script" in e.tag or "img" in e.tag], path
+        texts += [e.text or "" for e in root.iter() if e.tag in {f"{atom}title", f"{atom}summary"}]
+    project = ET.parse(payload_site / "feeds/project-evil-project.xml").getroot()
+    summaries = [e.text for e in project.iter(f"{atom}summary")]
+    assert P in summaries  # the update's text and the pledge's note
+    assert f"New project: {P}" in [e.text for e in project.iter(f"{atom}title")]
+    council = ET.parse(payload_site / "feeds/council-evil-council.xml").getroot()
+    assert council.findtext(f"{atom}title") == f"{P} - Pipeline"
+    assert any(P in t for t in texts if "Maker day: " in t)
 
 
 def test_spreadsheet_formulas_are_defused() -> None:

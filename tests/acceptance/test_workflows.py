@@ -52,8 +52,10 @@ def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
     return on if isinstance(on, dict) else {name: None for name in on}
 
 
-def test_there_are_five_workflows() -> None:
-    assert {p.stem for p in WORKFLOWS} == {"checks", "publish", "stale", "intake", "properties"}
+def test_there_are_six_workflows() -> None:
+    assert {p.stem for p in WORKFLOWS} == {
+        "checks", "digest", "publish", "stale", "intake", "properties"
+    }  # fmt: skip
 
 
 def test_actionlint_with_shellcheck_finds_nothing() -> None:
@@ -102,7 +104,7 @@ def test_no_template_expansion_inside_scripts() -> None:
                 assert "${{" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
 
 
-def test_only_stale_and_intake_may_write_to_the_repository() -> None:
+def test_only_stale_digest_and_intake_may_write_to_the_repository() -> None:
     writes = {
         (path.stem, name, scope)
         for path in WORKFLOWS
@@ -112,6 +114,7 @@ def test_only_stale_and_intake_may_write_to_the_repository() -> None:
     }
     assert writes == {
         ("stale", "stale", "issues"),
+        ("digest", "digest", "issues"),
         ("intake", "intake", "contents"),
         ("intake", "intake", "pull-requests"),
         ("intake", "intake", "issues"),
@@ -127,6 +130,7 @@ def test_triggers() -> None:
     assert "workflow_dispatch" in on["publish"]
     assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
     assert set(on["properties"]) == {"schedule", "workflow_dispatch"}
+    assert "schedule" in on["digest"] and "workflow_dispatch" in on["digest"]
     assert on["intake"] == {
         "issues": {"types": ["opened", "edited", "reopened", "closed"]},
         "issue_comment": {"types": ["created"]},
@@ -165,7 +169,7 @@ def test_workflows_call_commands_that_exist() -> None:
         for step in job.get("steps", [])
         for match in re.findall(r"\bpipeline ([a-z-]+)", step.get("run", ""))
     }
-    assert {"validate", "stale", "intake"} <= called
+    assert {"validate", "stale", "digest", "intake"} <= called
     assert called - set(cli.commands) <= {"pr-report"}
 
 
@@ -251,4 +255,43 @@ def test_stale_workflow_carries_out_each_action_with_gh(tmp_path: Path) -> None:
         "--comment",
         f"Thank you! {tricky}",
     ]
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the loop uses jq, as on GitHub's runners")
+def test_digest_workflow_opens_the_planned_issue_with_gh(tmp_path: Path) -> None:
+    from generator.digest.issues import Post
+
+    steps = load(PROJECT_ROOT / ".github" / "workflows" / "digest.yml")["jobs"]["digest"]["steps"]
+    (script,) = [s["run"] for s in steps if s.get("name") == "Carry out the plan"]
+    tricky = 'Say "hi" $(touch pwned) `touch pwned` \\n $HOME'
+    post = Post(
+        f"The week on Pipeline: {tricky}", f"<!-- pipeline-digest: 2026-11-09 -->\n{tricky}\n"
+    )
+    (tmp_path / "plan.json").write_text(json.dumps([post.as_dict()]))
+    bin_dir, log = tmp_path / "bin", tmp_path / "log"
+    bin_dir.mkdir()
+    log.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH)
+    (bin_dir / "gh").chmod(0o755)
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path),
+            "GH_LOG": str(log),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (log / "0.args").read_text().splitlines() == [
+        "issue", "create", "--title", f"The week on Pipeline: {tricky}", "--label", "digest",
+        "--body-file", "-",
+    ]  # fmt: skip
+    assert (log / "0.stdin").read_text() == f"{post.body}\n"
+    assert not (log / "1.args").exists()
     assert not (tmp_path / "pwned").exists()

@@ -21,6 +21,8 @@ PAGE_TYPES: dict[str, str] = {
     "maker-day": "makerdays/local-democracy-maker-day/",
     "councils": "councils/",
     "council": "councils/west-berkshire/",
+    "news": "news/",
+    "news-week": "news/2026-11-09/",
     "contribute": "contribute/",
     "field-reference": "contribute/fields/",
     "data-and-api": "api/",

@@ -17,6 +17,7 @@ from generator.git.runner import PathChange
 from generator.pages.templating import relative_url
 from generator.pull_request.changes import classify, same_record, similarity
 from generator.site.redirects import redirect_files, redirect_page
+from tests.conftest import PROJECT_ROOT
 from tests.gitrepos import GitRepo, council, project
 
 
@@ -133,6 +134,10 @@ def test_the_redirect_page_for_a_renamed_record() -> None:
     assert "<script>" not in html
     assert 'Missed bins <script>alert("x")</script> has moved' in "".join(page.text)
     assert '<html lang="en">' in html
+    # The same Content-Security-Policy as every other page of the site.
+    policy = next(m for m in page.meta if m.get("http-equiv") == "Content-Security-Policy")
+    partial = PROJECT_ROOT / "site_overrides/partials/content-security-policy.html"
+    assert f'content="{policy["content"]}"' in partial.read_text(encoding="utf-8")
 
 
 def test_redirect_files_are_written_at_the_old_address() -> None:

@@ -1,0 +1,94 @@
+"""/news/: a page per week, the weeks newest first in pages, a feed of the finished weeks, and
+the latest week on the home page. Generated as a pure function, like every page."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from generator.pages import news as news_module
+from generator.pages.model import SiteSettings
+from generator.site.compose import generate_site
+from generator.site.content import load
+from tests.conftest import PROJECT_ROOT
+
+TODAY = date(2026, 11, 22)
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load(PROJECT_ROOT, TODAY).catalogue
+
+
+@pytest.fixture(scope="module")
+def content(catalogue):
+    return generate_site(catalogue, SiteSettings(), today=TODAY)
+
+
+def _pages(content) -> dict:
+    return {p.path: p for p in content.pages}
+
+
+def test_a_page_for_each_week_with_news(content) -> None:
+    pages = _pages(content)
+    week = pages["news/2026-11-09.md"]
+    assert week.title == "The week on Pipeline: 9 to 15 November 2026"
+    assert week.feed == "feeds/news.xml" and not week.in_nav
+    assert '<h2 id="new-projects">New projects</h2>' in week.body
+    link = '<a href="../../projects/fly-tipping-discovery/">Understand fly-tipping reports</a>'
+    assert link in week.body
+    # Linked to its neighbours, and the week after (this week, still going) says it is not over.
+    assert 'href="../2026-10-26/" rel="prev">Older week' in week.body
+    assert 'href="../2026-11-16/" rel="next">Newer week' not in week.body
+    weeks = sorted(p for p in pages if re.fullmatch(r"news/\d{4}-\d\d-\d\d\.md", p))
+    assert len(weeks) > 50
+    assert weeks[-1] == "news/2026-11-09.md"  # nothing yet in the week of 16 November
+
+
+def test_the_list_of_weeks_is_newest_first_and_paged(catalogue, monkeypatch) -> None:
+    monkeypatch.setattr(news_module, "NEWS_PAGE_SIZE", 10)
+    pages = _pages(generate_site(catalogue, SiteSettings(), today=TODAY))
+    first = pages["news/index.md"]
+    assert first.in_nav and first.feed == "feeds/news.xml"
+    links = re.findall(r'<a href="(\d{4}-\d\d-\d\d)/">', first.body)
+    assert links[0] == "2026-11-09" and links == sorted(links, reverse=True) and len(links) == 10
+    assert 'href="page/2/"' in first.body
+    second = pages["news/page/2.md"]
+    assert not second.in_nav and "(page 2 of" in second.title
+    older = re.findall(r'<a href="../../(\d{4}-\d\d-\d\d)/">', second.body)
+    assert older and older[0] < links[-1]
+
+
+def test_the_news_feed_has_the_finished_weeks(content) -> None:
+    (feed,) = [f for f in content.files if f.path == "feeds/news.xml"]
+    root = ET.fromstring(feed.content)
+    entries = root.findall(f"{ATOM}entry")
+    assert entries[0].findtext(f"{ATOM}id") == "tag:localgovdigital.github.io,2026:news/2026-11-09"
+    assert entries[0].findtext(f"{ATOM}updated") == "2026-11-15T00:00:00Z"
+    summary = entries[0].findtext(f"{ATOM}summary")
+    assert "New projects\n- Understand fly-tipping reports, led by Oxford" in summary
+    later = generate_site(
+        load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(), today=date(2026, 11, 15)
+    )
+    (unfinished,) = [f for f in later.files if f.path == "feeds/news.xml"]
+    ids = [e.findtext(f"{ATOM}id") for e in ET.fromstring(unfinished.content).iter(f"{ATOM}entry")]
+    assert not any(i.endswith("2026-11-09") for i in ids)  # the week is not over on its Sunday
+
+
+def test_the_home_page_shows_the_latest_week(content) -> None:
+    home = _pages(content)["index.md"]
+    assert '<h3 id="this-week">The latest week</h3>' in home.body
+    assert "<li><strong>2</strong> new projects</li>" in home.body
+    assert (
+        '<a href="news/2026-11-09/">Read the week\'s news (9 to 15 November 2026)</a>' in home.body
+    )
+    this_week = generate_site(load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(),
+                              today=date(2026, 11, 12))  # fmt: skip
+    home = _pages(this_week)["index.md"]
+    assert '<h3 id="this-week">This week</h3>' in home.body
+    week = _pages(this_week)["news/2026-11-09.md"]
+    assert "This week is not over yet." in week.body
