@@ -109,3 +109,14 @@ def test_validate_answers_and_what_it_accepts_builds(files: dict[str, str]) -> N
         event("accepted" if code == 0 else "refused")
         if code == 0:
             check_outputs(root)
+
+
+def test_a_maker_day_title_with_a_line_break_builds(tmp_path: Path) -> None:
+    """Found by the long run: a quoted "a\\nb" title is valid, and its calendar must build."""
+    files = {path: dump(kind, data) for path, (kind, data) in SEEDS.items()}
+    kind, data = SEEDS["makerdays/winter-day.yml"]
+    files["makerdays/winter-day.yml"] = dump(kind, {**data, "title": "Winter\nmaker day"})
+    root = repository(files, tmp_path)
+    code, output, _ = validate(root)
+    assert code == 0, output
+    check_outputs(root)
