@@ -3,15 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# uv lives in a venv of its own: `uv sync` makes .venv exactly what uv.lock says, and would
+# remove anything it did not install there, uv included.
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+# Install only what uv.lock pins (hashes checked), with the Python on PATH, never a download.
+SYNC := UV_PYTHON_DOWNLOADS=never UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --python $(PYTHON)
 
-.PHONY: serve test lint build validate bench docs clean
+.PHONY: serve test install lint build validate bench docs lock clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+$(UV): .ci/uv-requirements.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r .ci/uv-requirements.txt
+	touch $(UV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(STAMP): uv.lock pyproject.toml $(UV)
+	$(SYNC) --extra test
 	touch $(STAMP)
 
 # axe-core and the Nu HTML Checker for the browser tests (package-lock.json), when npm is here.
@@ -26,11 +33,14 @@ serve: $(STAMP)
 
 ## Run every test (browser tests run when Chromium is installed)
 test: $(STAMP) node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Pipeline and its test tools, exactly as uv.lock pins them (make serve and make test do this)
+install: $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks maintenance
+	$(BIN)/ruff format --check generator tests benchmarks maintenance
 
 build: $(STAMP)
 	$(BIN)/pipeline build
@@ -40,7 +50,8 @@ validate: $(STAMP)
 
 ## Benchmark validate and build at 100 to 10,000 projects (minutes; see benchmarks/README.md)
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(SYNC) --extra test --extra bench
+	rm -f $(STAMP) # the next `make test` syncs back to the test extra alone
 	$(BIN)/python benchmarks/run.py --json benchmarks/results/latest.json
 
 ## Regenerate docs/cli.md and .github/CODEOWNERS from the code and the records
@@ -48,5 +59,9 @@ docs: $(STAMP)
 	$(BIN)/python -m generator.cli.reference > docs/cli.md
 	$(BIN)/pipeline codeowners
 
+## After changing the ranges in pyproject.toml: pin the newest versions they allow in uv.lock
+lock: $(UV)
+	UV_PYTHON_DOWNLOADS=never $(UV) lock --python $(PYTHON)
+
 clean:
-	rm -rf site .venv .pytest_cache node_modules
+	rm -rf site .venv .tools .pytest_cache node_modules

@@ -54,7 +54,7 @@ def best_of(repeat: int, command: list[str], cwd: Path, log: Path) -> dict[str, 
 
 def bench_validate(repo: Path, work: Path, repeat: int) -> dict[str, Any]:
     pipeline = tool("pipeline")
-    assert pipeline, "the pipeline command is not installed: pip install -e ."
+    assert pipeline, "the pipeline command is not installed: run `make install`"
     result: dict[str, Any] = {
         "pipeline": best_of(
             repeat, [pipeline, "validate", "--today", TODAY], repo, work / "validate.log"

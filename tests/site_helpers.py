@@ -63,12 +63,13 @@ def parse_html(path: Path) -> ParsedPage:
 
 
 def target_file(site: Path, page: Path, link: str) -> tuple[Path, str]:
-    """The file a relative link from `page` points to, and its fragment."""
-    if link.startswith(SITE_PATH):  # the 404 page links from the site's root
-        link = "/" + link.removeprefix(SITE_PATH)
-    base = "/" + page.relative_to(site).as_posix()
+    """The file a link from `page` points to, and its fragment. Links resolve as on the host,
+    under SITE_PATH: one that climbs out of it points at nothing, as it would once published."""
+    base = SITE_PATH + page.relative_to(site).as_posix()
     resolved = urlsplit(urljoin(base, link))
-    path = site / unquote(resolved.path).lstrip("/")
+    if not resolved.path.startswith(SITE_PATH):
+        return site.parent / "outside-the-site" / resolved.path.lstrip("/"), ""
+    path = site / unquote(resolved.path).removeprefix(SITE_PATH)
     if resolved.path.endswith("/") or path.is_dir():
         path = path / "index.html"
     return path, unquote(resolved.fragment)

@@ -190,7 +190,7 @@ def fields_page(inputs: SiteInputs) -> Page:
         if text:
             schema = json.loads(text)
             kinds.append((kind, heading, file, schema.get("description", ""), fields(kind, schema)))
-    path = "contribute/fields.md"
+    path = "contribute/fields/index.md"
     return Page(
         path=path,
         title="Field reference",
@@ -214,7 +214,7 @@ def approvals_page() -> Page:
     # Its sections ("###") move up a level, so no heading level is skipped after the h1.
     body = re.sub(r"^#(#+ )", r"\1", body, flags=re.MULTILINE)
     return Page(
-        path="contribute/approvals.md",
+        path="contribute/approvals/index.md",
         title="Who approves changes",
         description="How each council's records change only with its own people's approval: "
         "code owners, branch protection and the checks on every pull request.",

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from generator.pages.model import SiteContent, SiteSettings
+from generator.pages.templating import page_dir
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -48,10 +49,17 @@ def write_content(content: SiteContent, docs_dir: Path, out: Path) -> Rendered:
     if docs_dir.is_dir():
         shutil.copytree(docs_dir, out, dirs_exist_ok=True)
     for page in content.pages:
-        _write(out, page.path, page.text.encode("utf-8"))
+        _write(out, served_from(page.path), page.text.encode("utf-8"))
     for data in content.files:
         _write(out, data.path, data.content)
     return Rendered(len(content.pages), len(content.files))
+
+
+def served_from(page_path: str) -> str:
+    """Each page as the index of the folder it is served from: `projects/x.md` ->
+    `projects/x/index.md`. The pages' links are relative to where they are served; engines
+    that resolve links against the Markdown file (Zensical) then find the same targets."""
+    return page_dir(page_path) + "index.md"
 
 
 def _write(out: Path, relative: str, data: bytes) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT
 
-FOLDERS = ["generator", "tests", "benchmarks"]
+FOLDERS = ["generator", "tests", "benchmarks", "maintenance"]
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess[str]:

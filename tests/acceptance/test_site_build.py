@@ -215,7 +215,7 @@ def test_rendered_folder_builds_without_the_plugin(
     repo = site_repository(tmp_path / "repo")
     result = run_pipeline(repo, "render", "--out", "rendered", "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert (repo / "rendered/projects/report-a-missed-bin.md").is_file()
+    assert (repo / "rendered/projects/report-a-missed-bin/index.md").is_file()
     assert (repo / "rendered/accessibility.md").is_file()
     (repo / "render.yml").write_text("INHERIT: mkdocs.yml\ndocs_dir: rendered\nplugins: [search]\n")
     config = load_config(config_file=str(repo / "render.yml"), site_dir=str(tmp_path / "out"))

@@ -21,13 +21,14 @@ from tests.conftest import PROJECT_ROOT
 
 WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
 PRE_COMMIT = [PROJECT_ROOT / ".pre-commit-config.yaml", PROJECT_ROOT / ".pre-commit-hooks.yaml"]
+DEPENDABOT = PROJECT_ROOT / ".github" / "dependabot.yml"
 # The test extra installs these into the same environment as Python.
 TOOL_PATH = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 
 def tool(name: str) -> str:
     found = shutil.which(name, path=TOOL_PATH)
-    assert found, f"{name} is missing: install the test extra, pip install -e '.[test]'"
+    assert found, f"{name} is missing: install the test extra (make install)"
     return found
 
 
@@ -52,10 +53,9 @@ def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
     return on if isinstance(on, dict) else {name: None for name in on}
 
 
-def test_there_are_six_workflows() -> None:
-    assert {p.stem for p in WORKFLOWS} == {
-        "checks", "digest", "publish", "stale", "intake", "properties"
-    }  # fmt: skip
+def test_there_are_seven_workflows() -> None:
+    names = {"checks", "digest", "publish", "stale", "intake", "upstream", "properties"}
+    assert {p.stem for p in WORKFLOWS} == names
 
 
 def test_actionlint_with_shellcheck_finds_nothing() -> None:
@@ -73,7 +73,7 @@ def test_actionlint_with_shellcheck_finds_nothing() -> None:
 
 
 def test_zizmor_finds_nothing() -> None:
-    inputs = [str(p.relative_to(PROJECT_ROOT)) for p in [*WORKFLOWS, *PRE_COMMIT]]
+    inputs = [str(p.relative_to(PROJECT_ROOT)) for p in [*WORKFLOWS, *PRE_COMMIT, DEPENDABOT]]
     done = run(tool("zizmor"), "--offline", "--format", "json", "--no-progress", *inputs)
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(done.stdout) == []
@@ -130,6 +130,7 @@ def test_triggers() -> None:
     assert "workflow_dispatch" in on["publish"]
     assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
     assert set(on["properties"]) == {"schedule", "workflow_dispatch"}
+    assert "schedule" in on["upstream"] and "workflow_dispatch" in on["upstream"]
     assert "schedule" in on["digest"] and "workflow_dispatch" in on["digest"]
     assert on["intake"] == {
         "issues": {"types": ["opened", "edited", "reopened", "closed"]},
@@ -149,6 +150,54 @@ def test_workflow_scripts_pass_shellcheck() -> None:
     assert scripts
     done = run(tool("shellcheck"), "--format", "gcc", *(str(p) for p in scripts))
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def steps(name: str) -> list[dict[str, Any]]:
+    workflow = load(PROJECT_ROOT / ".github" / "workflows" / f"{name}.yml")
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_install_only_from_the_lock(path: Path) -> None:
+    """Python packages come from uv.lock through the Makefile, never a bare pip install."""
+    runs = "\n".join(step.get("run", "") for step in steps(path.stem))
+    assert "pip install" not in runs and "uv pip" not in runs
+    assert re.search(r"^make (install|test|\.tools/bin/uv)\b", runs, re.MULTILINE), runs
+    assert not re.search(r"^(pipeline|mkdocs|python -m pytest) ", runs, re.MULTILINE), runs
+
+
+def test_the_makefile_installs_exactly_the_lock() -> None:
+    makefile = (PROJECT_ROOT / "Makefile").read_text()
+    assert re.search(r"^\$\(STAMP\): uv\.lock ", makefile, re.MULTILINE)
+    assert "sync --locked" in makefile and "--require-hashes -r .ci/uv-requirements.txt" in makefile
+    pinned = (PROJECT_ROOT / ".ci" / "uv-requirements.txt").read_text()
+    assert re.search(r"^uv==[\d.]+ \\$", pinned, re.MULTILINE) and "--hash=sha256:" in pinned
+
+
+def test_pull_requests_run_the_browser_tests_as_ci_does() -> None:
+    (run_tests,) = [s for s in steps("checks") if s.get("run", "").startswith("make test")]
+    assert run_tests["env"]["PIPELINE_REQUIRE_BROWSER"] == "1"
+    runs = "\n".join(step.get("run", "") for step in steps("checks"))
+    assert "/usr/bin/chromium" in runs and "java -version" in runs
+    assert "make test" in (PROJECT_ROOT / ".ci" / "run").read_text()
+
+
+def test_the_upstream_job_upgrades_tests_and_reports() -> None:
+    runs = [step.get("run", "") for step in steps("upstream")]
+    assert any("uv lock --upgrade" in run for run in runs)
+    assert any(run.startswith("make test") and "--junitxml=" in run for run in runs)
+    (report,) = [run for run in runs if "maintenance.upstream" in run]
+    assert "GITHUB_STEP_SUMMARY" in report
+
+
+def test_dependabot_keeps_the_lock_npm_and_actions_current_weekly_and_grouped() -> None:
+    done = run(tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(DEPENDABOT))
+    assert done.returncode == 0, done.stdout + done.stderr
+    updates = load(DEPENDABOT)["updates"]
+    assert {u["package-ecosystem"] for u in updates} == {"uv", "pip", "npm", "github-actions"}
+    for update in updates:
+        assert update["schedule"]["interval"] == "weekly"
+        assert update["groups"], update
 
 
 def test_publish_uses_the_official_pages_actions_one_deployment_at_a_time() -> None:

@@ -64,7 +64,7 @@ def test_the_page_has_no_machine_words(tmp_path: Path) -> None:
     content = generate_site(
         catalogue, SiteSettings(), today=TODAY, schemas=read_schemas(PROJECT_ROOT)
     )
-    body = next(p.body for p in content.pages if p.path == "contribute/fields.md")
+    body = next(p.body for p in content.pages if p.path == "contribute/fields/index.md")
     assert "group of fields" not in body and "[]." not in body
     examples = re.findall(r'<pre class="pl-field__example"><code>', body)
     assert len(examples) == sum(len(fields(k, s)) for k, s in SCHEMAS.items())

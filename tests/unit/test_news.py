@@ -81,7 +81,7 @@ def test_the_news_feed_has_the_finished_weeks(content) -> None:
 
 def test_the_home_page_shows_the_latest_week(content) -> None:
     home = _pages(content)["index.md"]
-    assert '<h3 id="this-week">The latest week</h3>' in home.body
+    assert '<h3 id="this-week">The latest week with news: 9 to 15 November 2026</h3>' in home.body
     assert "<li><strong>2</strong> new projects</li>" in home.body
     assert (
         '<a href="news/2026-11-09/">Read the week\'s news (9 to 15 November 2026)</a>' in home.body
@@ -89,6 +89,6 @@ def test_the_home_page_shows_the_latest_week(content) -> None:
     this_week = generate_site(load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(),
                               today=date(2026, 11, 12))  # fmt: skip
     home = _pages(this_week)["index.md"]
-    assert '<h3 id="this-week">This week</h3>' in home.body
+    assert '<h3 id="this-week">This week: 9 to 15 November 2026</h3>' in home.body
     week = _pages(this_week)["news/2026-11-09.md"]
     assert "This week is not over yet." in week.body

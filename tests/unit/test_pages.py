@@ -66,7 +66,7 @@ def test_a_page_for_every_record_outside_the_nav(catalogue) -> None:
         "makerdays/index.md",
         "councils/index.md",
         "review/index.md",
-        "contribute/fields.md",
+        "contribute/fields/index.md",
     }
 
 
@@ -81,7 +81,7 @@ def test_relative_urls_between_pages() -> None:
     assert relative_url("projects/index.md", "projects/x/") == "x/"
     assert relative_url("projects/x.md", "councils/leeds/") == "../../councils/leeds/"
     assert relative_url("projects/x.md", "") == "../../"
-    assert relative_url("contribute/fields.md", "api/#schemas") == "../../api/#schemas"
+    assert relative_url("contribute/fields/index.md", "api/#schemas") == "../../api/#schemas"
 
 
 @pytest.mark.parametrize(
@@ -132,7 +132,7 @@ def test_similar_projects_render_only_when_given(catalogue) -> None:
 
 
 def test_field_reference_covers_every_schema_property(catalogue) -> None:
-    body = _pages(catalogue)["contribute/fields.md"].body
+    body = _pages(catalogue)["contribute/fields/index.md"].body
     for kind in ("project", "council", "makerday"):
         schema = json.loads((PROJECT_ROOT / f"schema/{kind}.schema.json").read_text())
         for key in schema["properties"]:
@@ -161,7 +161,7 @@ def test_raw_html_pages_are_what_markdown_would_make_of_them(catalogue) -> None:
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     pages = _pages(catalogue)
     raw = [p for p in pages.values() if p.raw_html]
-    assert len(raw) > len(pages) / 2 and not pages["contribute/approvals.md"].raw_html
+    assert len(raw) > len(pages) / 2 and not pages["contribute/approvals/index.md"].raw_html
     for page in raw:
         assert markdown.markdown(page.body, extensions=extensions) == page.body, page.path
 
