@@ -27,9 +27,10 @@ node_modules/.package-lock.json: package-lock.json
 	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
 
 ## Validate the records, then serve the catalogue with live reload on http://127.0.0.1:8000
+## (--dirty: an edit rewrites only the pages it changes; see generator/mkdocs_plugin/plugin.py)
 serve: $(STAMP)
 	$(BIN)/pipeline validate
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Run every test (browser tests run when Chromium is installed)
 test: $(STAMP) node_modules/.package-lock.json

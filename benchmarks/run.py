@@ -24,7 +24,8 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 from benchmarks.baseline import write_baseline
 from benchmarks.machine import describe_machine
 from benchmarks.measure import measure, page_transfer, site_size
-from benchmarks.search import measure_pagefind, pagefind_available
+from benchmarks.preview import measure_preview
+from benchmarks.search import browser_available, measure_search
 from benchmarks.synthetic import commit_all, write_catalogue
 from benchmarks.table import print_table
 from generator.loading.files import KIND_FOLDERS
@@ -86,15 +87,15 @@ def has_build(pipeline: str) -> bool:
     return done.returncode == 0
 
 
-def bench_build(repo: Path, work: Path, projects: int, pagefind: bool) -> dict[str, Any]:
+def bench_build(repo: Path, work: Path, projects: int, browser: bool) -> dict[str, Any]:
     result: dict[str, Any] = {}
     pipeline = tool("pipeline")
     if pipeline and has_build(pipeline):
         run = measure([pipeline, "build", "--today", TODAY], repo, work / "build.log")
         site = repo / "site"
         result["pipeline"] = {**run.as_dict(), **_site_figures(site, projects)}
-        if pagefind and site.is_dir():
-            result["pagefind"] = measure_pagefind(site, work)
+        if browser and site.is_dir():
+            result["search"] = measure_search(site, f"projects/{_first_project(repo)}/")
     else:
         result["pipeline"] = None  # `pipeline build` is not in this version yet
     bare = work / "bare"
@@ -105,6 +106,16 @@ def bench_build(repo: Path, work: Path, projects: int, pagefind: bool) -> dict[s
     result["bare_mkdocs"] = {**run.as_dict(), "source_pages": pages}
     result["bare_mkdocs"].update(_site_figures(bare / "site", projects))
     return result
+
+
+def _first_project(repo: Path) -> str:
+    return sorted(p.stem for p in (repo / "projects").glob("*.yml"))[0]
+
+
+def bench_preview(repo: Path) -> dict[str, Any]:
+    mkdocs = tool("mkdocs")
+    assert mkdocs, "mkdocs is not installed"
+    return measure_preview(repo, mkdocs, _first_project(repo))
 
 
 def _site_figures(site: Path, projects: int) -> dict[str, Any]:
@@ -135,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     parser.add_argument("--keep", type=Path, help="keep the synthetic repositories in this folder")
     parser.add_argument(
-        "--no-pagefind", action="store_true", help="skip indexing the built site with Pagefind"
+        "--preview-sizes", default="1000,10000", help="sizes at which `mkdocs serve` is timed"
+    )
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip measuring search in Chromium"
     )
     parser.add_argument("--table", type=Path, help="only print the tables of an earlier --json")
     args = parser.parse_args(argv)
@@ -145,10 +159,16 @@ def main(argv: list[str] | None = None) -> int:
 
     build_sizes = parse_sizes(args.sizes)
     validate_sizes = parse_sizes(args.validate_sizes)
-    results: dict[str, Any] = {"machine": describe_machine(), "validate": {}, "build": {}}
+    preview_sizes = parse_sizes(args.preview_sizes)
+    results: dict[str, Any] = {
+        "machine": describe_machine(),
+        "validate": {},
+        "build": {},
+        "preview": {},
+    }
     with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as temporary:
         base = args.keep or Path(temporary)
-        for size in sorted(set(build_sizes) | set(validate_sizes)):
+        for size in sorted(set(build_sizes) | set(validate_sizes) | set(preview_sizes)):
             work = base / f"n{size}"
             shutil.rmtree(work, ignore_errors=True)
             catalogue = write_catalogue(work / "repo", size, councils=args.councils)
@@ -157,8 +177,10 @@ def main(argv: list[str] | None = None) -> int:
             if size in validate_sizes:
                 results["validate"][size] = bench_validate(catalogue.root, work, args.repeat)
             if size in build_sizes:
-                pagefind = not args.no_pagefind and pagefind_available()
-                results["build"][size] = bench_build(catalogue.root, work, size, pagefind)
+                browser = not args.no_browser and browser_available()
+                results["build"][size] = bench_build(catalogue.root, work, size, browser)
+            if size in preview_sizes:
+                results["preview"][size] = bench_preview(catalogue.root)
     print_table(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -41,6 +42,8 @@ class _DemoteHeadingsExtension(Extension):
         md.treeprocessors.register(_DemoteHeadings(md), "pipeline-demote-headings", 5)
 
 
+# Remembered across the rebuilds of `mkdocs serve`: an edit re-renders only the text it changed.
+@lru_cache(maxsize=20_000)
 def render_markdown(text: str) -> str:
     """HTML for untrusted Markdown: only an allow-list of tags, attributes and URL schemes."""
     md = markdown.Markdown(extensions=["tables", "sane_lists", _DemoteHeadingsExtension()])

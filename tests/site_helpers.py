@@ -92,3 +92,16 @@ def broken_links(site: Path, pages: Iterable[Path]) -> list[str]:
                 if fragment not in found:
                     broken.append(f"{page.relative_to(site)}: {link} (no #{fragment})")
     return broken
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """The site search's records (Pagefind fragments) by URL: title, content, filters."""
+    import gzip
+    import json
+
+    records = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        record = json.loads(data)
+        records[record["url"]] = record
+    return records

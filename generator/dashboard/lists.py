@@ -72,7 +72,24 @@ def looking_list(board: Dashboard, links: Links) -> list[str]:
     return out
 
 
-def challenges_list(board: Dashboard, links: Links) -> list[str]:
+def untaken_challenges(
+    board: Dashboard, links: Links
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """List items for the challenges no maker day has taken, and for those held back."""
+    taken_by_none = [
+        {"href": links.project(c.id), "title": c.title, "lead": c.lead, "text": c.problem}
+        for c in board.open_challenges
+    ]
+    held_back = [
+        {"href": links.project(c.id), "title": c.title, "lead": "", "text": c.reason}
+        for c in board.held_back_challenges
+    ]
+    return taken_by_none, held_back
+
+
+def challenges_list(board: Dashboard, links: Links, limit: int | None = None) -> list[str]:
+    """The untaken challenges; with a `limit`, the first of each list and a link to them all
+    (`links.untaken`, in pages), so the dashboard does not grow with the catalogue."""
     out = [
         "## Challenges not yet taken by a maker day",
         "",
@@ -80,19 +97,19 @@ def challenges_list(board: Dashboard, links: Links) -> list[str]:
         f"[Maker-day challenges]({links.challenges}) has every open challenge.",
         "",
     ]
-    if board.open_challenges:
-        items = [
-            {"href": links.project(c.id), "title": c.title, "lead": c.lead, "text": c.problem}
-            for c in board.open_challenges
+    taken_by_none, held_back = untaken_challenges(board, links)
+    if limit is not None and max(len(taken_by_none), len(held_back)) > limit:
+        total = len(taken_by_none) + len(held_back)
+        out += [
+            f"The first {limit} of each list below; "
+            f"[all {total:,} challenges not yet taken]({links.untaken}) are in pages.",
+            "",
         ]
-        out.append(render("challenges.html.j2", items=items))
+    if taken_by_none:
+        out.append(render("challenges.html.j2", items=taken_by_none[:limit]))
     else:
         out.append("Every challenge offered by a current project has been taken by a maker day.")
-    if board.held_back_challenges:
-        items = [
-            {"href": links.project(c.id), "title": c.title, "lead": "", "text": c.reason}
-            for c in board.held_back_challenges
-        ]
+    if held_back:
         out += [
             "",
             "### Held back until the project is current",
@@ -100,6 +117,6 @@ def challenges_list(board: Dashboard, links: Links) -> list[str]:
             "These projects also offer a challenge, but a maker day should only take one from a "
             "project that is up to date.",
             "",
-            render("challenges.html.j2", items=items),
+            render("challenges.html.j2", items=held_back[:limit]),
         ]
     return out

@@ -52,12 +52,16 @@ def dashboard_page(
     stale: Stale,
     links: Links | None = None,
     savings: Savings | None = None,
+    *,
+    board: metrics.Dashboard | None = None,
+    list_limit: int | None = None,
 ) -> DashboardPage:
     """The dashboard page's Markdown body, title and description; `savings` are worked out
-    with the default band points when not given."""
+    with the default band points when not given (`board`: its figures, if worked out already;
+    `list_limit`: how many untaken challenges it shows at most)."""
     links = links or Links()
     savings = savings or estimate(catalogue, DEFAULT_BAND_POINTS)
-    board = metrics.dashboard(catalogue, today, stale)
+    board = board or metrics.dashboard(catalogue, today, stale)
     lines = [
         f"# {TITLE}",
         "",
@@ -76,7 +80,7 @@ def dashboard_page(
         makerdays_section(board, links),
         councils_list(board, links),
         looking_list(board, links),
-        challenges_list(board, links),
+        challenges_list(board, links, list_limit),
     ):
         lines += [*section, ""]
     return DashboardPage("\n".join(lines), TITLE, DESCRIPTION)

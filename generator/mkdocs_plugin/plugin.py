@@ -6,6 +6,7 @@ Nothing generated is written into the repository. Records are read again on ever
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Callable
@@ -21,7 +22,10 @@ from mkdocs.structure.pages import Page
 
 from generator.checking.repository import Report
 from generator.mkdocs_plugin.config import PipelineConfig
-from generator.pages.model import SiteSettings
+from generator.pages.model import Page as GeneratedPage
+from generator.pages.model import SearchDocument, SiteContent, SiteSettings
+from generator.pages.search_documents import page_document, search_role
+from generator.search.pagefind_index import SearchIndexFailed, write_index
 from generator.site.content import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
@@ -41,8 +45,32 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _meta: dict[str, dict[str, object]]
     _html: dict[str, str]
 
+    # `mkdocs serve --dirty` (make serve): MkDocs keeps this plugin across rebuilds (it has
+    # on_startup), so each rebuild writes only the pages whose content changed since the last
+    # one (the record's page, the lists and pages that show it) and reindexes search only when
+    # what it indexes changed. A change to mkdocs.yml or the theme rebuilds everything.
+    _incremental = False
+    _previous: dict[str, bytes]  # page or data file path -> digest of what was written
+    _page_documents: dict[str, SearchDocument]  # search documents of built pages, by URL
+    _indexed = b""  # digest of the search documents last indexed
+    _theme_stamp: tuple[float, int] = (0.0, 0)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._incremental = command == "serve" and dirty
+        self._previous, self._page_documents, self._indexed = {}, {}, b""
+
+    def on_shutdown(self) -> None:
+        self._incremental = False
+        self._previous, self._page_documents, self._indexed = {}, {}, b""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._meta, self._html = {}, {}
+        self._generated: dict[str, GeneratedPage] = {}
+        self._search: list[SearchDocument] = []
+        if not self._incremental:
+            self._previous, self._page_documents, self._indexed = {}, {}, b""
+        elif self._theme_changed(config):
+            self._previous = {}  # every page is written again
         self._pages, self._read, self._written = 0, 0, 0
         return config
 
@@ -68,22 +96,24 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         except SettingsError as exc:
             raise PluginError(f"{exc} The site was not built.") from None
         self._meta = {page.path: page.meta for page in content.pages}
+        self._generated = {page.path: page for page in content.pages}
+        self._search = list(content.search)
         self._html = {page.path: page.body for page in content.pages if page.raw_html}
+        same = self._unchanged(content) if self._incremental else set()
         for page in content.pages:
-            self._add(
-                files,
-                File.generated(
-                    config,
-                    page.path,
-                    content=page.body,
-                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-                ),
+            file = File.generated(
+                config,
+                page.path,
+                content=page.body,
+                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
             if page.record_path:
                 # MkDocs joins this to repo_url + edit_uri, so "edit" opens the YAML record.
-                files.get_file_from_path(page.path).edit_uri = settings.edit_path(page.record_path)
+                file.edit_uri = settings.edit_path(page.record_path)
+            self._add(files, file, page.path in same)
         for data in content.files:
-            self._add(files, File.generated(config, data.path, content=data.content))
+            file = File.generated(config, data.path, content=data.content)
+            self._add(files, file, data.path in same)
         self._pages = len(files.documentation_pages())
         return files
 
@@ -110,16 +140,57 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self._written += 1
         self._tell("Writing pages", self._written, self._pages)
+        if self.config.enabled:
+            role = search_role(self._generated.get(page.file.src_uri))
+            document = page_document(page.url, output, role) if role else None
+            if document is not None:
+                self._page_documents[document.url] = document
         return output
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        documents = [*self._search, *self._page_documents.values()]
+        self._search = []
+        digest = _digest(*(f"{d.url}\n{d.html}" for d in documents))
+        if self._incremental and digest == self._indexed:
+            return  # nothing searchable changed: the index written last time stands
+        self._tell("Indexing for search", 0, 1)
+        try:
+            write_index(documents, Path(config.site_dir))
+        except SearchIndexFailed as exc:
+            raise PluginError(f"{exc} The site was not built.") from None
+        self._indexed = digest
+        self._tell("Indexing for search", 1, 1)
+
     @staticmethod
-    def _add(files: Files, file: File) -> None:
+    def _add(files: Files, file: File, unchanged: bool = False) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(
                 f"docs/{file.src_uri} clashes with a page Pipeline generates. "
                 "Rename or remove the file in docs/."
             )
+        if unchanged:  # a dirty build leaves the file written last time as it is
+            file.is_modified = _not_modified  # type: ignore[method-assign]
         files.append(file)
+
+    def _unchanged(self, content: SiteContent) -> set[str]:
+        """Paths whose content is the same as in the previous build (none on the first)."""
+        current = {page.path: _digest(repr(page.meta), page.body) for page in content.pages}
+        current.update({data.path: _digest(data.content) for data in content.files})
+        same = {path for path, digest in current.items() if self._previous.get(path) == digest}
+        self._previous = current
+        return same
+
+    def _theme_changed(self, config: MkDocsConfig) -> bool:
+        """Whether mkdocs.yml or a file of the theme's custom_dir changed since the last check."""
+        paths = [Path(config.config_file_path)]
+        custom = config.theme.custom_dir
+        if custom:
+            paths += [p for p in Path(custom).rglob("*") if p.is_file()]
+        stamp = (max(p.stat().st_mtime for p in paths), len(paths))
+        changed, self._theme_stamp = stamp != self._theme_stamp, stamp
+        return changed
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
@@ -129,3 +200,15 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
+
+
+def _not_modified() -> bool:
+    return False
+
+
+def _digest(*parts: str | bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.digest()

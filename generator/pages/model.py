@@ -81,10 +81,21 @@ class DataFile:
     content: bytes
 
 
+@dataclass(frozen=True)
+class SearchDocument:
+    """What the site search indexes for one result: its site path ("projects/x/") and a small
+    HTML document (generator/pages/search_documents.py)."""
+
+    url: str
+    html: str
+
+
 @dataclass
 class SiteContent:
     pages: list[Page] = field(default_factory=list)
     files: list[DataFile] = field(default_factory=list)
+    # The records' search documents; other pages are indexed from their built HTML.
+    search: list[SearchDocument] = field(default_factory=list)
 
 
 class StaleInfo(Protocol):

@@ -18,6 +18,7 @@ from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
+from generator.pages.search_terms import Terms, project_search_text
 from generator.pages.templating import render
 from generator.savings.document import NOT_COUNTED
 from generator.vocabulary import (
@@ -141,8 +142,9 @@ def catalogue_page(
     )
 
 
-def cards_file(inputs: SiteInputs) -> DataFile:
-    """What the catalogue's filters need about every project, in catalogue order.
+def cards_file(inputs: SiteInputs, terms: Terms | None = None) -> DataFile:
+    """What the catalogue's filters need about every project, in catalogue order (`terms`:
+    search_terms.all_project_terms, if worked out already).
 
     Links are relative to this file, so the script resolves them against its address.
     """
@@ -172,6 +174,9 @@ def cards_file(inputs: SiteInputs) -> DataFile:
                 "activity_text": long_date(activity.date) if activity else "",
                 "count": c["council_count"],
                 "lead": c["lead"].label,
+                "search": project_search_text(
+                    project, inputs.catalogue, terms.get(project.id) if terms else None
+                ),
             }
         )
     labels = {

@@ -113,10 +113,20 @@ class Lexicon:
 
 
 @cache
-def default_lexicon() -> Lexicon:
+def default_synonyms() -> dict[str, dict[str, tuple[str, ...]]]:
+    """generator/data/synonyms.yml as read: kind ("services", "features") -> concept -> phrases."""
     text = resources.files("generator").joinpath("data/synonyms.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
-    return Lexicon.from_mapping(data.get("services") or {}, data.get("features") or {})
+    return {
+        kind: {c: tuple(str(e) for e in items or ()) for c, items in (data.get(kind) or {}).items()}
+        for kind in ("services", "features")
+    }
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    synonyms = default_synonyms()
+    return Lexicon.from_mapping(synonyms["services"], synonyms["features"])
 
 
 EMPTY_LEXICON = Lexicon({}, {})

@@ -18,6 +18,9 @@ from generator.pages import (
     projects,
     reference,
     savings,
+    search,
+    search_documents,
+    search_terms,
     sections,
 )
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
@@ -72,14 +75,17 @@ def generate_site(
     content.pages.extend(sections.services(inputs))
     content.pages.extend(sections.challenges(inputs))
     content.pages.extend(sections.review(inputs))
-    content.pages.append(dashboard.page(inputs))
+    content.pages.extend(dashboard.pages(inputs))
     content.pages.append(savings.method_page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
     content.pages.extend(news.pages(inputs))
     content.pages.append(reference.fields_page(inputs))
     content.pages.append(reference.approvals_page())
+    content.pages.append(search.page(inputs))
     content.files.extend(data_files(inputs))
-    content.files.append(projects.cards_file(inputs))
+    terms = search_terms.all_project_terms(catalogue)
+    content.files.append(projects.cards_file(inputs, terms))
     content.files.append(news_feed(inputs))
+    content.search.extend(search_documents.record_documents(catalogue, terms))
     return content

@@ -16,7 +16,7 @@ from click.testing import Result
 
 from generator.outputs import api
 from tests.conftest import PROJECT_ROOT
-from tests.site_helpers import broken_links, site_repository
+from tests.site_helpers import broken_links, search_records, site_repository
 
 TODAY = "2026-11-22"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -87,11 +87,20 @@ def test_record_pages_are_not_in_the_nav(built_site: Path) -> None:
 
 
 def test_search_index_covers_records_with_useful_titles(built_site: Path) -> None:
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["projects/report-a-missed-bin/"] == "Report a missed bin"
-    assert titles["councils/west-berkshire/"] == "West Berkshire Council"
-    assert titles["makerdays/pipeline-maker-day-2027/"] == "Pipeline Maker Day 2027"
+    """Pagefind's index is written in the build; no reader downloads a whole-site index."""
+    assert not (built_site / "search/search_index.json").exists()
+    assert (built_site / "pagefind/pagefind.js").is_file()
+    records = search_records(built_site)
+    titles = {url: r["meta"]["title"] for url, r in records.items()}
+    assert titles["/projects/report-a-missed-bin/"] == "Report a missed bin"
+    assert titles["/councils/west-berkshire/"] == "West Berkshire Council"
+    assert titles["/makerdays/pipeline-maker-day-2027/"] == "Pipeline Maker Day 2027"
+    assert titles["/contribute/"]  # the guides too
+    project = records["/projects/report-a-missed-bin/"]
+    assert project["filters"]["kind"] == ["Project"]
+    assert set(project["filters"]) == {"kind", "phase", "service area", "council"}
+    # Facts read as sentences, not table cells run together ("PhaseBeta").
+    assert "Phase: " in project["content"]
 
 
 def test_project_page_shows_record_and_links(built_site: Path) -> None:
@@ -225,12 +234,15 @@ def test_rendered_folder_builds_without_the_plugin(
 
 
 def test_lists_of_records_stay_out_of_search(built_site: Path) -> None:
-    """A search finds the record's own page, not every list that mentions it."""
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    pages = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
-    lists = {"projects/", "services/", "challenges/", "review/", "councils/", "makerdays/"}
-    assert not pages & lists
-    assert {"", "projects/report-a-missed-bin/", "councils/leeds/"} <= pages
+    """A search finds the record's own page; a list is found by its heading and lead only, and
+    its later pages not at all."""
+    records = search_records(built_site)
+    services = records["/services/"]["content"]
+    assert "Reusable services" in services
+    assert "Report a missed bin" not in services
+    assert not [url for url in records if "/page/" in url]
+    assert {"/", "/projects/report-a-missed-bin/", "/councils/leeds/"} <= set(records)
+    assert "/search/" not in records
 
 
 def test_dashboard_is_in_the_nav_with_charts_and_tables(built_site: Path) -> None:

@@ -31,11 +31,21 @@ PAGE_TYPES: dict[str, str] = {
     "dashboard": "dashboard/",
     "approvals": "contribute/approvals/",
     "accessibility-statement": "accessibility/",
+    "search": "search/",
+    "search-results": "search/?q=bins",
+    "search-no-results": "search/?q=zzxqv&kind=Project",
     "not-found": "404.html",
 }
 
 # Pictured at both widths by the tests, for a reviewer: test-artifacts/screenshots/.
-SCREENSHOT_PAGES = ("home", "catalogue", "project", "adopted-service", "dashboard")
+SCREENSHOT_PAGES = (
+    "home",
+    "catalogue",
+    "project",
+    "adopted-service",
+    "dashboard",
+    "search-results",
+)
 
 
 RECORD_FOLDERS = ("projects", "councils", "makerdays")

@@ -110,7 +110,8 @@ def test_filters_sort_and_search_with_the_keyboard(catalogue) -> None:
     searched = count.inner_text()
     assert query(page)["search"] == ["bin"]
     visible = page.locator("#pl-cards > li:not([hidden])")
-    assert 0 < visible.count() < page.locator("#pl-cards > li").count()
+    # Words are matched in cards.json (with their synonyms): the list shows only the matches.
+    assert 0 < visible.count() < int(everything.split()[0].replace(",", ""))
     for title in visible.locator("h2").all_inner_texts():
         assert title  # the list shows what matched, not an empty shell
 

@@ -124,6 +124,20 @@ def test_nothing_runs_on_any_page(payload_site: Served, new_page) -> None:
     assert payloads.TEMPLATE_RESULT not in text, "a template expression in a record was evaluated"
 
 
+def test_nothing_runs_in_search_results(payload_site: Served, new_page) -> None:
+    """The search's excerpts carry the records' text as written: shown as text, never run."""
+    page = new_page(bypass_csp=True)
+    page.add_init_script("window.__pwned = 0;")
+    page.goto(payload_site.page("search/?q=pwned"), wait_until="load")
+    page.locator(".pl-search-status").filter(has_text="result").wait_for()
+    page.locator(".pl-search-results > li").first.wait_for()
+    page.wait_for_timeout(300)  # onerror handlers of broken images fire after load
+    assert page.evaluate(FIND_DANGER) == []
+    assert page.evaluate("window.__pwned") == 0
+    assert page.watch.dialogs == []
+    assert "<script>" in page.locator(".pl-search-results").inner_text()
+
+
 def test_the_check_catches_live_payloads(tmp_path: Path, new_page) -> None:
     """The check above is not blind: on a page that does let payloads through, it reports them."""
     (tmp_path / "index.html").write_text(

@@ -19,6 +19,8 @@
   var LISTS = { area: "areas", council: "councils", place: "places", role: "roles" };
   var FLAGS = ["reusable", "partners", "review"];
   var STEP = 50;
+  /* Endings a typed word may lose, and what replaces them: "libraries" -> "library". */
+  var ENDINGS = [["ies", "y"], ["es", ""], ["s", ""], ["ing", ""], ["ed", ""]];
 
   function setup() {
     var box = document.getElementById("pl-filters-box");
@@ -112,11 +114,32 @@
       for (var i = 0; i < FLAGS.length; i++) {
         if (params.get(FLAGS[i]) === "1" && !item[FLAGS[i]]) return false;
       }
-      var words = (params.get("search") || "").toLowerCase().split(/\s+/);
+      var words = plain(params.get("search") || "").split(" ");
       for (var j = 0; j < words.length; j++) {
-        if (words[j] && text.indexOf(words[j]) === -1) return false;
+        if (words[j] && !hasWord(text, words[j])) return false;
       }
       return true;
+    }
+
+    /* Words as generator/pages/search_terms.py writes them: lower case, accents and
+       apostrophes dropped, anything else a space. */
+    function plain(text) {
+      return text.normalize("NFKD").replace(/[\u0300-\u036f']/g, "").toLowerCase()
+        .replace(/[^a-z0-9]+/g, " ").trim();
+    }
+
+    /* A typed word matches the start of a word of the text, in its own form or without a
+       plural or -ing/-ed ending: "bins" finds "bin", "collected" finds "collection". The
+       text holds each word's stem too, and the service synonyms (cards.json "search"). */
+    function hasWord(text, word) {
+      var forms = [word];
+      ENDINGS.forEach(function (pair) {
+        var end = pair[0];
+        if (word.length > end.length + 2 && word.slice(-end.length) === end) {
+          forms.push(word.slice(0, -end.length) + pair[1]);
+        }
+      });
+      return forms.some(function (form) { return text.indexOf(" " + form) !== -1; });
     }
 
     function fromCard(card) {
@@ -126,14 +149,14 @@
         card: card, phase: d.phase, areas: words(d.areas), councils: words(d.councils),
         places: words(d.places), roles: words(d.roles), collaboration: d.collaboration,
         reusable: d.reusable === "1", partners: d.partners === "1", review: d.review === "1",
-        title: d.title, count: Number(d.count), text: card.textContent.toLowerCase()
+        title: d.title, count: Number(d.count), text: " " + plain(card.textContent)
       };
     }
 
     function textOf(project) {
       var roles = project.roles.map(function (r) { return data.labels.role[r] || r; });
-      return [project.title, project.summary, project.lead, data.labels.phase[project.phase]]
-        .concat(roles).join(" ").toLowerCase();
+      var own = [project.title, project.summary, project.lead, data.labels.phase[project.phase]];
+      return " " + plain(own.concat(roles, [project.search || ""]).join(" "));
     }
 
     function sorted(items, sort) {
@@ -166,6 +189,17 @@
     function buildCard(project) {
       var card = element("li", "pl-card");
       card.dataset.id = project.id;
+      card.dataset.phase = project.phase;
+      card.dataset.areas = project.areas.join(" ");
+      card.dataset.councils = project.councils.join(" ");
+      card.dataset.places = project.places.join(" ");
+      card.dataset.collaboration = project.collaboration;
+      card.dataset.roles = project.roles.join(" ");
+      card.dataset.reusable = project.reusable ? "1" : "0";
+      card.dataset.partners = project.partners ? "1" : "0";
+      card.dataset.review = project.review ? "1" : "0";
+      card.dataset.count = String(project.count);
+      card.dataset.title = project.title.toLowerCase();
       var heading = element("h2", "pl-card__title");
       var link = element("a", "", project.title);
       link.href = new URL(project.href, source).href;
@@ -226,6 +260,7 @@
     function applyHere(params) {
       var shown = 0;
       var items = sorted(original.map(fromCard), params.get("sort") || "updated");
+      list.replaceChildren();
       items.forEach(function (item) {
         var ok = matches(item, item.text, params);
         item.card.hidden = !ok;
@@ -264,7 +299,8 @@
     }
 
     function apply(params) {
-      if (!paged) { applyHere(params); return; }
+      /* Words are matched against cards.json's search text, which the cards do not show. */
+      if (!paged && !(params.get("search") && source)) { applyHere(params); return; }
       if (!params.toString()) { showPage(); return; }
       load().then(function () {
         applyAll(readForm());
