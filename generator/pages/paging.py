@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from generator.pages import paths
-from generator.site_paths import PAGED_SECTIONS
+from generator.site_paths import PAGED_SECTIONS, RECORD_SECTIONS
 
 T = TypeVar("T")
 
@@ -64,7 +64,7 @@ def page_site_path(section: str, number: int) -> str:
 
 def chunks(section: str, items: Sequence[T], size: int) -> list[Chunk[T]]:
     """`items` in pages of `size`; an empty list still has its first page."""
-    if section not in PAGED_SECTIONS:
+    if section in RECORD_SECTIONS.values() and section not in PAGED_SECTIONS:
         # Numbered pages take the name `page` inside the section, which record ids must not
         # use there: generator.site_paths keeps it from them only for the sections it lists.
         raise ValueError(f"add {section!r} to generator.site_paths.PAGED_SECTIONS")
