@@ -17,7 +17,29 @@ def choose_format(requested: str) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def shown(text: str) -> str:
+    """`text` safe to print on a terminal: control, format and other invisible characters
+    (carriage returns, escape sequences, direction overrides) appear as escapes, never raw.
+
+    Record files are checked for such characters, but file names and values still reach
+    messages, and a terminal must not be made to rewrite what it shows."""
+    if text.isprintable():
+        return text  # the usual case; isprintable() is False for every character escaped below
+    return "".join(c if c.isprintable() or c in _JOINERS else _escape_character(c) for c in text)
+
+
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiners: part of emoji and some scripts, harmless
+
+
+def _escape_character(character: str) -> str:
+    code = ord(character)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def _escape_data(text: str) -> str:
+    text = shown(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -38,14 +60,15 @@ def text_lines(problems: Iterable[Problem], colour: bool = False) -> list[str]:
     """`path:line:col: level: message hint`, grouped under a heading per file."""
     lines: list[str] = []
     for path, group in groupby(sorted(problems), key=lambda p: p.path):
-        lines.append(_paint(path, "1", colour))
+        lines.append(_paint(shown(path), "1", colour))
         for problem in group:
             level = _paint(problem.level.value, "31" if problem.is_error else "33", colour)
             lines.append(
-                f"{problem.path}:{problem.line}:{problem.column}: {level}: {problem.message}"
+                f"{shown(problem.path)}:{problem.line}:{problem.column}: {level}: "
+                f"{shown(problem.message)}"
             )
             if problem.hint:
-                lines.append(f"    fix: {problem.hint}")
+                lines.append(f"    fix: {shown(problem.hint)}")
         lines.append("")
     return lines
 

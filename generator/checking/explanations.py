@@ -6,18 +6,26 @@ registers its rules); `explain` looks the keyword up, and falls back to the libr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 
+from generator.checking.formats import MAX_YEAR, MIN_YEAR
 from generator.checking.suggestions import did_you_mean, listing
+from generator.checking.unique import repeated
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error
 
 RecordPath = tuple[str | int, ...]
+
+
+def quoted(value: Any, limit: int = 80) -> str:
+    """A value as it appears in a message: quoted, and cut short, since a value may be a
+    quarter of a megabyte."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def describe_path(path: RecordPath) -> str:
@@ -129,7 +137,7 @@ def _enum(f: Failure) -> Iterator[Problem]:
     allowed = [str(v) for v in f.expected]
     value = f.value
     suggestion = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
-    message = f"{f.title}: {value!r} is not one of {listing(allowed, 30)}"
+    message = f"{f.title}: {quoted(value)} is not one of {listing(allowed, 30)}"
     yield f.problem(
         message + (f"; {suggestion}" if suggestion else "."),
         "" if suggestion else "Use one of the values listed, spelt exactly as shown.",
@@ -187,18 +195,31 @@ def _type(f: Failure) -> Iterator[Problem]:
     )
 
 
+_YEARS = f"with a year from {MIN_YEAR} to {MAX_YEAR}"
 _FORMAT_WORDING = {
     "date": (
         "is not a real date.",
-        "Write dates as YYYY-MM-DD, e.g. 2025-03-31, and check the day exists in that month.",
+        f"Write dates as YYYY-MM-DD, e.g. 2025-03-31, {_YEARS}, and check the day exists in "
+        "that month.",
         "date",
     ),
     "date-time": (
         "is not a real date and time.",
-        "Write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-18T09:30.",
+        "Write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-18T09:30, optionally followed by a time "
+        f"zone such as +01:00, {_YEARS}.",
         "date",
     ),
-    "email": ("is not an email address.", "Use name@council.gov.uk.", "email"),
+    "email": (
+        "is not an email address.",
+        "Write one address such as name@council.gov.uk, with one @ and no spaces or line breaks.",
+        "email",
+    ),
+    "uri": (
+        "is not a working web address.",
+        "Copy the full address from the browser's address bar, starting https:// and with no "
+        "spaces or line breaks, e.g. https://www.westberks.gov.uk.",
+        "url",
+    ),
 }
 
 
@@ -206,7 +227,7 @@ _FORMAT_WORDING = {
 def _format(f: Failure) -> Iterator[Problem]:
     fmt = f.expected
     what, hint, rule = _FORMAT_WORDING.get(fmt, (f"is not a valid {fmt}.", "", "format"))
-    yield f.problem(f"{f.title}: {f.value!r} {what}", hint, rule)
+    yield f.problem(f"{f.title}: {quoted(f.value)} {what}", hint, rule)
 
 
 _PATTERN_HINTS = {
@@ -234,7 +255,7 @@ def _pattern_hint(pattern: str, description: str) -> str:
 @explains("pattern")
 def _pattern(f: Failure) -> Iterator[Problem]:
     yield f.problem(
-        f"{f.title}: {f.value!r} is not in the expected form.",
+        f"{f.title}: {quoted(f.value)} is not in the expected form.",
         _pattern_hint(f.expected, f.schema.get("description", "")),
         "pattern",
     )
@@ -269,17 +290,13 @@ def _duplicate_item(f: Failure) -> Iterator[Problem]:
     if not isinstance(f.value, list):
         yield from _fallback(f)
         return
-    seen: set[str] = set()
-    for index, item in enumerate(f.value):
-        marker = json.dumps(item, sort_keys=True)
-        if marker in seen:
-            yield f.problem(
-                f"{f.title}: {item!r} is listed more than once.",
-                "Remove the repeated entry.",
-                "duplicate-item",
-                (*f.path, index),
-            )
-        seen.add(marker)
+    for index in repeated(f.value):
+        yield f.problem(
+            f"{f.title}: {quoted(f.value[index])} is listed more than once.",
+            "Remove the repeated entry.",
+            "duplicate-item",
+            (*f.path, index),
+        )
 
 
 @explains("minItems")
@@ -302,9 +319,9 @@ def _alternatives(f: Failure) -> Iterator[Problem]:
         return
     if all(e.validator == "format" for e in context):
         yield f.problem(
-            f"{f.title}: {f.value!r} is not a real date, nor a date and time.",
+            f"{f.title}: {quoted(f.value)} is not a real date, nor a date and time.",
             "Write a date as YYYY-MM-DD (2027-03-18) or a date and time as YYYY-MM-DDTHH:MM "
-            "(2027-03-18T09:30).",
+            f"(2027-03-18T09:30), {_YEARS}.",
             "date",
         )
         return

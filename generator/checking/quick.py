@@ -4,9 +4,9 @@ jsonschema (pure Python) gives the detailed errors that become plain-English pro
 checking 10,000 records with it takes seconds. jsonschema-rs (Rust) answers yes or no about
 100 times faster, so every record is checked by it first and only the records it rejects go
 through jsonschema for the explanation. The two must agree: formats are checked by the same
-Python functions in both, formats that jsonschema does not check here (uri) are accepted by
-both, and anything the fast check cannot handle (say a number too large for Rust) counts as
-"not sure" and takes the detailed path, so the fast path can only ever save time.
+Python functions in both (generator.checking.formats), and anything the fast check cannot
+handle (say a number too large for Rust) counts as "not sure" and takes the detailed path, so
+the fast path can only ever save time.
 """
 
 from __future__ import annotations

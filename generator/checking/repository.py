@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.checking.challenge_sources import check_challenge_sources
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
+from generator.checking.site_addresses import check_site_address
 from generator.checking.stale_challenges import check_stale_challenges
 from generator.loading.files import (
     LoadedRecord,
@@ -70,11 +72,13 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
     for record in records:
         problems += check_record(record, root)
         problems += check_rules(record, index, today)
+        problems += check_site_address(record)
     problems += check_unique_codes(records)
     problems = _drop_shadowed(problems)
     settings, trouble = _settings(root)
     problems += trouble
     problems += check_stale_challenges(records, problems, today, settings)
+    problems += check_challenge_sources(records, problems, today)
 
     report = Report(records=records, problems=problems)
     if wanted is not None:

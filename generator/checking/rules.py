@@ -10,9 +10,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from typing import Any
 
+from generator.catalogue.moments import instant, parse_moment
 from generator.checking.explanations import describe_path
+from generator.checking.formats import FORMATS
+from generator.checking.schema import capped
 from generator.checking.suggestions import closest
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
@@ -95,11 +99,12 @@ def record_rule(*kinds: str) -> Callable[[RecordRule], RecordRule]:
 
 
 def check_rules(record: LoadedRecord, index: Index, today: date) -> list[Problem]:
-    problems: list[Problem] = []
-    for kinds, rule in RECORD_RULES:
-        if record.kind in kinds:
-            problems += rule(record, index, today)
-    return problems
+    """The rules' problems, lazily and at most MAX_PROBLEMS of them: a list of a thousand
+    unknown councils costs a thousand 'did you mean' searches only if they are shown."""
+    found = chain.from_iterable(
+        rule(record, index, today) for kinds, rule in RECORD_RULES if record.kind in kinds
+    )
+    return capped(record, found)
 
 
 def _suggest_council(reference: str, index: Index) -> str | None:
@@ -182,17 +187,23 @@ def _past_facts(record: LoadedRecord, index: Index, today: date) -> Iterator[Pro
 
 @record_rule("makerday")
 def _makerday_dates(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
+    """The end may not come before the start, compared as instants (generator.catalogue.moments)."""
     start, end = record.data.get("start"), record.data.get("end")
-    try:
-        start_at, end_at = _moment(start), _moment(end)
-    except ValueError:
+    if not isinstance(start, str) or not isinstance(end, str):
         return
-    if start_at and end_at and end_at < start_at:
+    try:
+        start_at = instant(parse_moment(start))
+        end_at = instant(parse_moment(end), end=True)
+    except (ValueError, OverflowError):
+        return  # not a date: the schema check says so
+    if end_at < start_at:
         yield error(
             record.path,
             *record.document.position(("end",)),
-            f"end: {end} is before start ({start}).",
-            "The end must be the same as the start or later.",
+            f"end: {end} is before start ({start}), comparing the times in UK time where no "
+            "time zone is given.",
+            "The end must be the same as the start or later; check the time zones (+01:00 "
+            "in summer).",
             "end-before-start",
         )
 
@@ -203,11 +214,10 @@ def _makerday_uk_time(record: LoadedRecord, index: Index, today: date) -> Iterat
     most often meant as UK time: say what the site and calendars will show."""
     for key in ("start", "end"):
         value = record.data.get(key)
-        try:
-            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            continue
-        if moment is None or moment.tzinfo is None or len(value) == 10:
+        if not isinstance(value, str) or not FORMATS.conforms(value, "date-time"):
+            continue  # a date alone has no offset; anything else the schema check reports
+        moment = datetime.fromisoformat(value)  # in years whose conversions cannot overflow
+        if moment.tzinfo is None:
             continue
         uk = in_uk_time(moment)
         if moment.utcoffset() == uk.utcoffset():
@@ -223,20 +233,14 @@ def _makerday_uk_time(record: LoadedRecord, index: Index, today: date) -> Iterat
         )
 
 
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    if len(value) == 10:
-        return datetime.combine(date.fromisoformat(value), datetime.min.time())
-    return datetime.fromisoformat(value).replace(tzinfo=None)
-
-
 @record_rule("project")
 def _project_consistency(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     data = record.data
     lead = data.get("lead_council")
     seen: set[str] = set()
     for path, council in walk(data, ("partners", "*", "council")):
+        if not isinstance(council, str):
+            continue  # the schema check reports it
         if council == lead:
             yield warning(
                 record.path,

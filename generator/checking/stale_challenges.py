@@ -28,10 +28,17 @@ def check_stale_challenges(
     """
     broken = {p.path for p in problems if p.is_error}
     days = [
-        r for r in records if r.kind == "makerday" and r.path not in broken and _upcoming(r, today)
+        r
+        for r in records
+        if r.kind == "makerday" and r.path not in broken and is_upcoming(r, today)
     ]
     # Only the projects that upcoming maker days name: each is judged on its own dates.
-    named = {pid for r in days for _, pid in walk(r.data, ("challenges", "*", "project"))}
+    named = {
+        pid
+        for r in days
+        for _, pid in walk(r.data, ("challenges", "*", "project"))
+        if isinstance(pid, str)
+    }
     projects = {
         r.id: project_from(r)
         for r in records
@@ -58,6 +65,6 @@ def check_stale_challenges(
     return found
 
 
-def _upcoming(record: LoadedRecord, today: date) -> bool:
+def is_upcoming(record: LoadedRecord, today: date) -> bool:
     last = parse_day(record.data.get("end")) or parse_day(record.data.get("start"))
     return last is not None and last >= today

@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.loading.text_checks import refuse_hidden_characters, refuse_tabs
 from generator.loading.yaml_positions import Document, YamlProblem, load_document
 from generator.problems import Problem, RecordError, error, warning
 
 MAX_FILE_BYTES = 256 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MIN, ID_MAX = 2, 60
+# Names Windows keeps for devices, whatever the extension: a clone with `projects/con.yml`
+# fails to check out there, so no officer on a council laptop could work on the repository.
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))]
+)
 
 # kind -> folder; the folder list is the record contract.
 KIND_FOLDERS = {"project": "projects", "council": "councils", "makerday": "makerdays"}
@@ -120,7 +127,7 @@ def classify(root: Path, path: Path) -> RecordFile:
                 1,
                 1,
                 f"Only YAML record files ending in '.yml' belong in {parts[0]}/.",
-                "Move this file elsewhere, or rename it to end in '.yml' if it is a record.",
+                _other_file_hint(name),
                 "file-extension",
             )
         )
@@ -136,14 +143,47 @@ def classify(root: Path, path: Path) -> RecordFile:
                 "file-name",
             )
         )
+    _refuse_reserved(kind, stem, relative)
     return RecordFile(kind, stem, relative, path)
+
+
+def _other_file_hint(name: str) -> str:
+    if name.lower().startswith("readme"):
+        # Every file in a record folder is read as a record, and notes beside records drift
+        # from the rules; the guidance has one home.
+        return (
+            "Notes for people editing records belong in CONTRIBUTING.md or docs/: move this "
+            "file there."
+        )
+    return "Move this file elsewhere, or rename it to end in '.yml' if it is a record."
+
+
+def _refuse_reserved(kind: str, stem: str, relative: str) -> None:
+    """Ids the site uses for its own pages are refused by generator.checking.site_addresses."""
+    if stem in WINDOWS_DEVICES:
+        raise RecordError(
+            error(
+                relative,
+                1,
+                1,
+                f"The id '{stem}' is a device name on Windows, so the repository could not be "
+                "checked out there.",
+                reserved_hint(kind, stem),
+                "reserved-id",
+            )
+        )
+
+
+def reserved_hint(kind: str, stem: str) -> str:
+    return f"Choose a longer, more specific name, e.g. {KIND_FOLDERS[kind]}/{stem}-{kind}.yml."
 
 
 def read_record(root: Path, record: RecordFile) -> tuple[LoadedRecord, list[Problem]]:
     """Read and parse one record file; raise RecordError when it cannot be used at all."""
     text = _read_text(root, record)
     problems: list[Problem] = []
-    _refuse_tabs(record.path, text)
+    refuse_hidden_characters(record.path, text)
+    refuse_tabs(record.path, text)
     if not text.startswith(schema_comment(record.kind)):
         problems.append(
             warning(
@@ -198,26 +238,46 @@ def relative_path(root: Path, path: Path) -> str:
         return absolute.as_posix()
 
 
+def _unreadable(record: RecordFile, message: str, hint: str) -> RecordError:
+    return RecordError(error(record.path, 1, 1, message, hint, "file-unreadable"))
+
+
 def _read_text(root: Path, record: RecordFile) -> str:
     path = record.absolute
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root.resolve()):
-            raise RecordError(
-                error(
-                    record.path,
-                    1,
-                    1,
-                    "This file is a link to somewhere outside the repository.",
-                    "Replace the link with the record itself.",
-                    "file-symlink",
+    try:
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(root.resolve()):
+                raise RecordError(
+                    error(
+                        record.path,
+                        1,
+                        1,
+                        "This file is a link to somewhere outside the repository.",
+                        "Replace the link with the record itself.",
+                        "file-symlink",
+                    )
                 )
-            )
-    if not path.is_file():
-        raise RecordError(
-            error(record.path, 1, 1, "This is not a readable file.", "", "file-missing")
+        status = path.stat()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, on Python 3.11-3.12
+        raise _unreadable(
+            record,
+            "This file cannot be opened: it is a link that leads nowhere or round in a circle."
+            if path.is_symlink()
+            else f"This file cannot be opened ({_reason(exc)}).",
+            "Replace the link with the record itself."
+            if path.is_symlink()
+            else "Check the file exists and that you may read it.",
+        ) from None
+    if not stat.S_ISREG(status.st_mode):
+        what = "a folder" if stat.S_ISDIR(status.st_mode) else "not an ordinary file"
+        raise _unreadable(
+            record,
+            f"This is {what}, not a record file.",
+            "Records are ordinary text files: remove this, or rename it so it does not end "
+            "in '.yml'.",
         )
-    size = path.stat().st_size
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         raise RecordError(
             error(
@@ -230,7 +290,16 @@ def _read_text(root: Path, record: RecordFile) -> str:
                 "file-size",
             )
         )
-    raw = path.read_bytes()
+    try:
+        # Read one byte more than allowed: the file may have grown since it was measured.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+    except OSError as exc:
+        raise _unreadable(
+            record,
+            f"This file cannot be read ({_reason(exc)}).",
+            "Check that you may read it (its permissions).",
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -251,19 +320,7 @@ def _read_text(root: Path, record: RecordFile) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _refuse_tabs(path: str, text: str) -> None:
-    if "\t" not in text:
-        return  # most files: no need to look line by line
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            raise RecordError(
-                error(
-                    path,
-                    number,
-                    indent.index("\t") + 1,
-                    "This line is indented with a tab.",
-                    "YAML allows only spaces for indentation: replace the tab with spaces.",
-                    "tab",
-                )
-            )
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return "a link that loops back on itself" if isinstance(exc, RuntimeError) else str(exc)

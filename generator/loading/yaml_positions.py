@@ -14,26 +14,18 @@ from typing import Any
 
 import yaml
 
+from generator.loading.scalars import ScalarProblem, is_standard, scalar_value
+from generator.loading.text_checks import place_of
+
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 MAX_DEPTH = 32
-MAX_VALUES = 200_000
+# Far more than any record needs (its lists are capped by the schemas), and few enough that the
+# slowest file to read, 256 KiB of nested brackets, is refused within a fraction of a second.
+MAX_VALUES = 50_000
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
-
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-_KEPT_AS_TEXT = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 
 
 class YamlProblem(Exception):
@@ -114,46 +106,11 @@ def _at(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-# Plain scalar text -> its value. Keys and enum values repeat in every record, and resolving
-# a plain scalar (is it a number? true/false? null?) runs several regular expressions.
-_plain_values: dict[str, Any] = {}
-_PLAIN_CACHE_SIZE = 20_000
-_PLAIN_CACHE_LENGTH = 100
-_UNSEEN = object()
-
-
-def _scalar_value(event: yaml.ScalarEvent, loader: Any) -> Any:
-    if event.tag is None:
-        if not event.implicit[0]:
-            return event.value  # quoted or block text: always text
-        known = _plain_values.get(event.value, _UNSEEN)
-        if known is not _UNSEEN:
-            return known
-        value = _resolved_scalar(event, loader)
-        if len(event.value) <= _PLAIN_CACHE_LENGTH and len(_plain_values) < _PLAIN_CACHE_SIZE:
-            _plain_values[event.value] = value
-        return value
-    return _resolved_scalar(event, loader)
-
-
-def _resolved_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
-    if event.tag and event.tag != "!":
-        tag = event.tag
-    else:
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag not in _STANDARD_TAGS:
-        line, column = _at(event.start_mark)
-        raise YamlProblem(
-            f"The tag '{event.tag}' is not allowed in records.",
-            "Remove it: records hold plain text, numbers, dates, true/false, lists and mappings.",
-            line,
-            column,
-            "yaml-tag",
-        )
-    if tag in _KEPT_AS_TEXT:
-        return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-    return _constructor.yaml_constructors[tag](_constructor, node)
+def _scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
+    try:
+        return scalar_value(event, loader)
+    except ScalarProblem as exc:
+        raise YamlProblem(exc.message, exc.hint, *_at(event.start_mark), exc.rule) from None
 
 
 def _describe_key(key: Any) -> str:
@@ -188,7 +145,7 @@ def _build(text: str, *, track: bool) -> _Built:
             event = get_event()
             kind = type(event)  # compared with `is`: this loop runs once per YAML token
             if kind is yaml.ScalarEvent:
-                value, count = _scalar_value(event, loader), 1
+                value, count = _scalar(event, loader), 1
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -213,13 +170,16 @@ def _build(text: str, *, track: bool) -> _Built:
                         *at,
                         "yaml-depth",
                     )
-                if event.tag and event.tag not in _STANDARD_TAGS and event.tag != "!":
+                if event.tag and not is_standard(event.tag) and event.tag != "!":
                     raise YamlProblem(
                         f"The tag '{event.tag}' is not allowed in records.",
                         "Remove it: records hold plain data only.",
                         *at,
                         "yaml-tag",
                     )
+                total += 1
+                if total > MAX_VALUES:
+                    raise _too_many(at, bool(anchors))
                 path = _child_path(stack, at, track)
                 if track:
                     doc.values[path] = at
@@ -251,20 +211,38 @@ def _build(text: str, *, track: bool) -> _Built:
                 continue
             total += count
             if total > MAX_VALUES:
-                raise YamlProblem(
-                    "This file expands to far too many values (aliases that repeat each other).",
-                    "Write the record out plainly, without '&' anchors and '*' aliases.",
-                    *_at(event.start_mark),
-                    "yaml-bomb",
-                )
+                raise _too_many(_at(event.start_mark), bool(anchors))
             _add(doc, stack, value, count, event.start_mark)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc) from None
-    except yaml.YAMLError as exc:  # errors without a position, e.g. unreadable characters
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, placed by its index
+        raise YamlProblem(
+            f"This character cannot appear in a YAML file (code {exc.character!r}).",
+            "Delete it, or retype the text around it.",
+            *place_of(text, exc.position),
+            "yaml-syntax",
+        ) from None
+    except yaml.YAMLError as exc:  # errors without a position
         raise YamlProblem(str(exc), "Check the file's text.", 1, 1, "yaml-syntax") from None
     finally:
         loader.dispose()
     return doc
+
+
+def _too_many(at: Position, aliased: bool) -> YamlProblem:
+    if aliased:
+        return YamlProblem(
+            "This file expands to far too many values (aliases that repeat each other).",
+            "Write the record out plainly, without '&' anchors and '*' aliases.",
+            *at,
+            "yaml-bomb",
+        )
+    return YamlProblem(
+        f"This file holds more than {MAX_VALUES:,} values, far more than any record needs.",
+        "Check the file: it may have been generated by mistake or pasted in twice.",
+        *at,
+        "too-many-values",
+    )
 
 
 def _child_path(stack: list[_Frame], at: Position, track: bool) -> Path:
@@ -290,6 +268,8 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
     recorded when it starts); it becomes a Position only when one is recorded or reported."""
     if not stack:
         doc.data = value
+        if mark is not None and doc.track:
+            doc.values[()] = _at(mark)  # a file that is a single value: say where it is
         return
     frame = stack[-1]
     frame.count += count
@@ -317,7 +297,7 @@ def _add(doc: _Built, stack: list[_Frame], value: Any, count: int, mark: Any) ->
                 *_at(mark),
                 "duplicate-key",
             )
-        if value == "<<":
+        if value == "<<":  # quoted: not a merge key to PyYAML, but to a reader it looks like one
             raise YamlProblem(
                 "Merge keys ('<<') are not supported in records.",
                 "Write the keys out in full.",

@@ -55,7 +55,8 @@ def _dump(inputs: SiteInputs, name: str, items: list[dict[str, Any]]) -> bytes:
                 name: items}  # fmt: skip
     # `<`, `>` and `&` as JSON escapes: the same strings for every consumer, and safe even if
     # someone embeds the file in an HTML page.
-    text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
+    # allow_nan=False: a guard; the checks refuse non-finite numbers, and strict JSON has none.
+    text = json.dumps(document, indent=2, ensure_ascii=False, default=str, allow_nan=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (text + "\n").encode("utf-8")
 

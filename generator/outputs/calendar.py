@@ -54,7 +54,9 @@ def _calendar(inputs: SiteInputs, days: list[MakerDay], name: str) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//LocalGov Digital//{settings.site_name} maker days//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    # X-WR-CALNAME is a plain property that icalendar does not escape: a title written with a
+    # line break ("a\nb" in quotes is valid YAML and valid text) must become one line.
+    cal.add("x-wr-calname", " ".join(name.split()))
     stamp = datetime.combine(inputs.today, time(0, 0), tzinfo=UTC)
     for day in sorted(days, key=lambda d: (d.start_day, d.id)):
         cal.add_component(_event(day, settings, stamp))

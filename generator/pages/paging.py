@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from generator.pages import paths
+from generator.site_paths import PAGED_SECTIONS, RECORD_SECTIONS
 
 T = TypeVar("T")
 
@@ -33,7 +34,11 @@ class Chunk(Generic[T]):
     @property
     def source(self) -> str:
         """`projects/index.md` for the first page (the section's own), `projects/page/2.md`..."""
-        return f"{self.section}index.md" if self.number == 1 else paths.source(self.site_path)
+        return (
+            f"{self.section}{paths.SECTION_INDEX}"
+            if self.number == 1
+            else paths.source(self.site_path)
+        )
 
     @property
     def last(self) -> int:
@@ -54,11 +59,15 @@ class Chunk(Generic[T]):
 
 
 def page_site_path(section: str, number: int) -> str:
-    return section if number == 1 else f"{section}page/{number}/"
+    return paths.paged(section, number)
 
 
 def chunks(section: str, items: Sequence[T], size: int) -> list[Chunk[T]]:
     """`items` in pages of `size`; an empty list still has its first page."""
+    if section in RECORD_SECTIONS.values() and section not in PAGED_SECTIONS:
+        # Numbered pages take the name `page` inside the section, which record ids must not
+        # use there: generator.site_paths keeps it from them only for the sections it lists.
+        raise ValueError(f"add {section!r} to generator.site_paths.PAGED_SECTIONS")
     count = max(1, -(-len(items) // size))
     return [
         Chunk(section, n, count, items[(n - 1) * size : n * size], (n - 1) * size + 1, len(items))

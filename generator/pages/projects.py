@@ -49,7 +49,7 @@ CATALOGUE_FLAGS = (
     ("review", "Needs review"),
 )
 CATALOGUE_PAGE_SIZE = 50
-CARDS_FILE = "projects/cards.json"
+CARDS_FILE = paths.CARDS_FILE
 
 
 def pages(inputs: SiteInputs) -> list[Page]:
@@ -201,7 +201,9 @@ def cards_file(inputs: SiteInputs, terms: Terms | None = None) -> DataFile:
         "role": {r: role_label(r) for r in {r for row in rows for r in row["roles"]}},
     }
     data = {"labels": labels, "projects": rows}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+    )
     return DataFile(CARDS_FILE, text.encode("utf-8"))
 
 

@@ -53,8 +53,8 @@ def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
     return on if isinstance(on, dict) else {name: None for name in on}
 
 
-def test_there_are_six_workflows() -> None:
-    names = {"checks", "digest", "publish", "stale", "intake", "upstream"}
+def test_there_are_seven_workflows() -> None:
+    names = {"checks", "digest", "publish", "stale", "intake", "upstream", "properties"}
     assert {p.stem for p in WORKFLOWS} == names
 
 
@@ -129,12 +129,20 @@ def test_triggers() -> None:
     assert on["publish"]["push"] == {"branches": ["main"]}
     assert "workflow_dispatch" in on["publish"]
     assert "schedule" in on["stale"] and "workflow_dispatch" in on["stale"]
+    assert set(on["properties"]) == {"schedule", "workflow_dispatch"}
     assert "schedule" in on["upstream"] and "workflow_dispatch" in on["upstream"]
     assert "schedule" in on["digest"] and "workflow_dispatch" in on["digest"]
     assert on["intake"] == {
         "issues": {"types": ["opened", "edited", "reopened", "closed"]},
         "issue_comment": {"types": ["created"]},
     }
+
+
+def test_the_weekly_property_run_uses_the_long_profile() -> None:
+    workflow = load(PROJECT_ROOT / ".github" / "workflows" / "properties.yml")
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = [s for s in steps if "tests/acceptance/test_properties.py" in s.get("run", "")]
+    assert runs and runs[0]["env"]["HYPOTHESIS_PROFILE"] == "long"
 
 
 def test_workflow_scripts_pass_shellcheck() -> None:

@@ -46,14 +46,16 @@ LONG = (
 )
 TEMPLATE_RESULT = "1337"  # what 7*191 would render as, if any template evaluated record text
 TEMPLATE_LITERAL = "{{ 7*191 }}"
-# URL fields must start with http(s):// to pass validation; try to break out of the attribute.
+# URL fields must be web addresses (http(s)://, a host, no spaces) to pass validation; they
+# try to break out of the attribute with quotes and angle brackets, which addresses may hold.
 URLS = (
     'https://example.org/"><script>window.__pwned=1</script>',
     "https://example.org/'onmouseover='window.__pwned=1'x='",
-    'https://example.org/" onfocus="window.__pwned=1" autofocus="',
-    "https://example.org/?q=<img src=x onerror=window.__pwned=1>",
+    'https://example.org/"onfocus="window.__pwned=1"autofocus="',
+    "https://example.org/?q=<img/src=x/onerror=window.__pwned=1>",
 )
-EMAIL = '"><svg/onload=window.__pwned=1>@example.org'
+# The email check allows ' and = before the @ (RFC 5322), enough to try a single-quoted attribute.
+EMAIL = "'/onfocus='window.__pwned=1'autofocus@example.org"
 
 PROJECT_ID, COUNCIL_ID, MAKERDAY_ID = "pwned-project", "pwned-council", "pwned-maker-day"
 

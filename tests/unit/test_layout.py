@@ -27,6 +27,7 @@ ROOT_MODULES = {
     "problems",
     "reporting",
     "settings",
+    "site_paths",  # section names and the ids they reserve: for pages and for the checks
     "vocabulary",
 }
 
