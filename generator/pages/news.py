@@ -69,6 +69,9 @@ def _week_page(inputs: SiteInputs, weeks: list[_Week], n: int) -> Page:
         description=week.summary,
         body=body,
         in_nav=False,
+        # A week's news repeats what the records' own pages say; indexed, the weeks buried the
+        # projects a search was for (22 of the 41 results for "bins" were weeks).
+        searchable=False,
         hide=("navigation", "toc"),
         raw_html=True,
         feed=FEED,
