@@ -15,13 +15,44 @@ from generator.dashboard.range_chart import Range, RangeChart, render_range_char
 from generator.dashboard.tables import Cell, Column, Table, render_table
 from generator.dashboard.templates import render
 from generator.dashboard.wording import plural
-from generator.savings.estimate import Savings
+from generator.savings.estimate import Money, Savings
 from generator.savings.wording import days, money_range, pounds, unknown_note
 
 NOT_KNOWN = "Not known"
 
 
-def _figure(chart: RangeChart, table: Table) -> str:
+def _figure(
+    chart_id: str,
+    title: str,
+    headings: tuple[str, str, str],
+    rows: list[tuple[str, int, Money | None]],
+    catalogue: Catalogue,
+    links: Links,
+) -> str:
+    """A range chart of `rows` (project id, how many councils, estimate), then its table.
+
+    Projects with no estimate (budget not known) are in the table but not the chart.
+    """
+    chart = RangeChart(
+        chart_id,
+        title,
+        tuple(
+            Range(catalogue.projects[pid].title, amount.low, amount.high, money_range(amount))
+            for pid, _, amount in rows
+            if amount
+        ),
+    )
+    table = Table(
+        title,
+        (Column(headings[0]), Column(headings[1], numeric=True),
+         Column(headings[2], numeric=True)),
+        tuple(
+            (Cell(catalogue.projects[pid].title, href=links.project(pid)),
+             Cell(f"{count:,}", numeric=True),
+             Cell(money_range(amount) if amount else NOT_KNOWN, numeric=True))
+            for pid, count, amount in rows
+        ),
+    )  # fmt: skip
     chart_html = render_range_chart(chart) if chart.ranges else ""
     return render("figure.html.j2", chart=Markup(chart_html), table=Markup(render_table(table)))
 
@@ -29,28 +60,14 @@ def _figure(chart: RangeChart, table: Table) -> str:
 def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     services = [s for s in savings.services if s.counted and not s.retired]
     services.sort(key=lambda s: -(s.avoided.high if s.avoided else -1))  # largest first
-    title = "Estimated spend avoided by councils reusing a service"
-    chart = RangeChart(
+    figure = _figure(
         "savings-reuse",
-        title,
-        tuple(
-            Range(catalogue.projects[s.project].title, s.avoided.low, s.avoided.high,
-                  money_range(s.avoided))
-            for s in services
-            if s.avoided
-        ),
-    )  # fmt: skip
-    table = Table(
-        title,
-        (Column("Service"), Column("Councils reusing it", numeric=True),
-         Column("Estimated spend avoided", numeric=True)),
-        tuple(
-            (Cell(catalogue.projects[s.project].title, href=links.project(s.project)),
-             Cell(f"{len(s.counted):,}", numeric=True),
-             Cell(money_range(s.avoided) if s.avoided else NOT_KNOWN, numeric=True))
-            for s in services
-        ),
-    )  # fmt: skip
+        "Estimated spend avoided by councils reusing a service",
+        ("Service", "Councils reusing it", "Estimated spend avoided"),
+        [(s.project, len(s.counted), s.avoided) for s in services],
+        catalogue,
+        links,
+    )
     t = savings.totals
     out = [
         "### Spend avoided by reusing services",
@@ -63,34 +80,20 @@ def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     if not services:
         return [*out, "", "No council has adopted another council's service yet."]
     note = unknown_note(t.adoptions_unknown, "adoption")
-    return [*out, "", _figure(chart, table), *(["", note] if note else [])]
+    return [*out, "", figure, *(["", note] if note else [])]
 
 
 def _shared(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     projects = [s for s in savings.shared if not s.retired and len(s.builders) > 1]
     projects.sort(key=lambda s: -(s.shared.high if s.shared else -1))  # largest first
-    title = "Estimated building costs carried by partner councils"
-    chart = RangeChart(
+    figure = _figure(
         "savings-shared",
-        title,
-        tuple(
-            Range(catalogue.projects[s.project].title, s.shared.low, s.shared.high,
-                  money_range(s.shared))
-            for s in projects
-            if s.shared
-        ),
-    )  # fmt: skip
-    table = Table(
-        title,
-        (Column("Project"), Column("Councils building it", numeric=True),
-         Column("Estimated cost shared", numeric=True)),
-        tuple(
-            (Cell(catalogue.projects[s.project].title, href=links.project(s.project)),
-             Cell(f"{len(s.builders):,}", numeric=True),
-             Cell(money_range(s.shared) if s.shared else NOT_KNOWN, numeric=True))
-            for s in projects
-        ),
-    )  # fmt: skip
+        "Estimated building costs carried by partner councils",
+        ("Project", "Councils building it", "Estimated cost shared"),
+        [(s.project, len(s.builders), s.shared) for s in projects],
+        catalogue,
+        links,
+    )
     t = savings.totals
     out = [
         "### Building costs shared",
@@ -102,7 +105,7 @@ def _shared(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     if not projects:
         return [*out, "", "No project is being built by two or more councils yet."]
     note = unknown_note(t.sharing_unknown, "project")
-    return [*out, "", _figure(chart, table), *(["", note] if note else [])]
+    return [*out, "", figure, *(["", note] if note else [])]
 
 
 def savings_section(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:

@@ -56,13 +56,20 @@ def money(value: Money | None) -> dict[str, Any] | None:
     return {"low": value.low, "high": value.high, "text": money_range(value)}
 
 
-def _service(s: ServiceSavings, catalogue: Catalogue, url: Urls) -> dict[str, Any]:
-    project = catalogue.projects[s.project]
+def _project(project_id: str, catalogue: Catalogue, url: Urls) -> dict[str, Any]:
+    """The keys that name a project, first in every project entry of the document."""
+    project = catalogue.projects[project_id]
     return {
-        "project": s.project,
+        "project": project_id,
         "title": project.title,
-        "url": url.project(s.project),
+        "url": url.project(project_id),
         "phase": project.phase,
+    }
+
+
+def _service(s: ServiceSavings, catalogue: Catalogue, url: Urls) -> dict[str, Any]:
+    return {
+        **_project(s.project, catalogue, url),
         "budget": s.budget,
         "band": money(s.each),
         "adopters": [
@@ -83,12 +90,8 @@ def _service(s: ServiceSavings, catalogue: Catalogue, url: Urls) -> dict[str, An
 
 
 def _shared(s: SharedCost, catalogue: Catalogue, url: Urls) -> dict[str, Any]:
-    project = catalogue.projects[s.project]
     return {
-        "project": s.project,
-        "title": project.title,
-        "url": url.project(s.project),
-        "phase": project.phase,
+        **_project(s.project, catalogue, url),
         "collaboration": s.collaboration,
         "budget": s.budget,
         "band": money(s.band),
