@@ -18,11 +18,11 @@ from generator.checking.repository import Report, check_repository
 from generator.git.commit_dates import last_edit_days
 from generator.git.history import RecordHistory, record_history
 from generator.pages.model import DataFile, SiteContent, SiteSettings, StaleInfo
-from generator.pages.render_memory import remembering
+from generator.pages.render_memory import remembered, remembering
 from generator.pages.sections import DUE_SOON_DAYS
 from generator.reporting import summary, text_lines
 from generator.settings import Settings, SettingsError, load_settings
-from generator.similarity.engine import all_similar
+from generator.similarity.engine import all_similar, compared_text
 from generator.site.compose import generate_site
 from generator.site.memory import SiteMemory
 from generator.site.redirects import redirect_files
@@ -140,7 +140,13 @@ def _generate(
         due=alive.due,
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
-        similar=all_similar(loaded.catalogue),
+        # Similar projects read only the projects' text: an edit to anything else reuses them.
+        similar=remembered(
+            "similar projects",
+            "",
+            {"texts": compared_text(loaded.catalogue)},
+            lambda: all_similar(loaded.catalogue),
+        ),
         community=community,
         band_points=community.band_points,
     )
