@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -42,12 +43,24 @@ class _DemoteHeadingsExtension(Extension):
         md.treeprocessors.register(_DemoteHeadings(md), "pipeline-demote-headings", 5)
 
 
+# One converter per thread, reset between texts: building one costs as much as converting a
+# record's description, and a converter is not safe to share between threads.
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    md: markdown.Markdown | None = getattr(_converters, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=["tables", "sane_lists", _DemoteHeadingsExtension()])
+        _converters.md = md
+    return md
+
+
 # Remembered across the rebuilds of `mkdocs serve`: an edit re-renders only the text it changed.
 @lru_cache(maxsize=20_000)
 def render_markdown(text: str) -> str:
     """HTML for untrusted Markdown: only an allow-list of tags, attributes and URL schemes."""
-    md = markdown.Markdown(extensions=["tables", "sane_lists", _DemoteHeadingsExtension()])
-    html = md.convert(text)
+    html = _converter().reset().convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
