@@ -8,7 +8,7 @@ services list.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from generator.events import Event
 from generator.outputs.feeds.atom import Entry, Feed, document, tag_id
@@ -33,25 +33,22 @@ def event_page(event: Event) -> str:
     return paths.project(event.record_id)
 
 
-def entries(inputs: SiteInputs, events: Iterable[Event]) -> list[Entry]:
+def entry(inputs: SiteInputs, event: Event) -> Entry:
     settings = inputs.settings
-    return [
-        Entry(
-            id=tag_id(settings.site_url, e.uid),
-            title=e.title,
-            updated=e.day,
-            url=settings.page_url(event_page(e)),
-            summary=e.text,
-            category=e.kind,
-        )
-        for e in events
-    ]
+    return Entry(
+        id=tag_id(settings.site_url, event.uid),
+        title=event.title,
+        updated=event.day,
+        url=settings.page_url(event_page(event)),
+        summary=event.text,
+        category=event.kind,
+    )
 
 
 def feed_file(
-    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, events: Sequence[Event]
+    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, entries: Sequence[Entry]
 ) -> DataFile:
-    """The feed at site path `here` that follows the page `page`, newest `LIMIT` events first."""
+    """The feed at site path `here` that follows the page `page`, newest `LIMIT` entries first."""
     settings = inputs.settings
     feed = Feed(
         id=settings.page_url(here),
@@ -59,7 +56,7 @@ def feed_file(
         subtitle=subtitle,
         self_url=settings.page_url(here),
         page_url=settings.page_url(page),
-        entries=entries(inputs, events[:LIMIT]),
+        entries=entries[:LIMIT],
         empty_updated=inputs.today,
     )
     return DataFile(here, document(feed))
@@ -68,19 +65,21 @@ def feed_file(
 def record_feeds(inputs: SiteInputs) -> list[DataFile]:
     """Every per-record feed. `inputs.events` is newest first, so each group is too."""
     catalogue = inputs.catalogue
-    by_project: dict[str, list[Event]] = defaultdict(list)
-    by_council: dict[str, list[Event]] = defaultdict(list)
-    by_area: dict[str, list[Event]] = defaultdict(list)
-    makerdays: list[Event] = []
+    by_project: dict[str, list[Entry]] = defaultdict(list)
+    by_council: dict[str, list[Entry]] = defaultdict(list)
+    by_area: dict[str, list[Entry]] = defaultdict(list)
+    makerdays: list[Entry] = []
     for event in inputs.events:
+        # One entry per event, shared by every feed it is in (and written once).
+        item = entry(inputs, event)
         if event.record == "project":
-            by_project[event.record_id].append(event)
+            by_project[event.record_id].append(item)
         elif event.record == "makerday":
-            makerdays.append(event)
+            makerdays.append(item)
         for council in event.councils:
-            by_council[council].append(event)
+            by_council[council].append(item)
         for area in event.areas:
-            by_area[area].append(event)
+            by_area[area].append(item)
     files = [
         feed_file(inputs, paths.project_feed(p.id), paths.project(p.id), p.title,
                   f"Updates, phase changes, partners, pledges and reviews of {p.title}.",
