@@ -14,6 +14,7 @@ from generator.events import Event
 from generator.outputs.feeds.atom import Entry, Feed, document, tag_id
 from generator.pages import paths
 from generator.pages.model import DataFile, SiteInputs
+from generator.pages.render_memory import remembered
 
 LIMIT = 50  # newest entries per feed: what a reader needs, and the files stay small
 # See `generator.pages.paths.FEEDS`: a valid, empty sitemap where Material looks for one.
@@ -45,18 +46,58 @@ def entry(inputs: SiteInputs, event: Event) -> Entry:
     )
 
 
+# Entries made so far, by event (the `id` of an Event in `SiteInputs.events`): an event is in a
+# project's feed, each of its councils' and each of its areas', and its entry is made and written
+# once for all of them.
+Made = dict[int, Entry]
+
+
 def feed_file(
-    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, entries: Sequence[Entry]
+    inputs: SiteInputs,
+    here: str,
+    page: str,
+    title: str,
+    subtitle: str,
+    events: Sequence[Event],
+    made: Made | None = None,
 ) -> DataFile:
-    """The feed at site path `here` that follows the page `page`, newest `LIMIT` entries first."""
+    """The feed at site path `here` that follows the page `page`, newest `LIMIT` events first."""
     settings = inputs.settings
+    shown = events[:LIMIT]
+    values = {"settings": settings, "today": inputs.today, "title": title, "subtitle": subtitle}
+    return remembered(
+        "feed",
+        here,
+        {**values, "page": page, "events": shown},
+        lambda: _feed_file(
+            inputs, here, page, title, subtitle, shown, {} if made is None else made
+        ),
+    )
+
+
+def _feed_file(
+    inputs: SiteInputs,
+    here: str,
+    page: str,
+    title: str,
+    subtitle: str,
+    events: Sequence[Event],
+    made: Made,
+) -> DataFile:
+    settings = inputs.settings
+    entries = []
+    for event in events:
+        found = made.get(id(event))
+        if found is None:
+            found = made[id(event)] = entry(inputs, event)
+        entries.append(found)
     feed = Feed(
         id=settings.page_url(here),
         title=f"{title} - {settings.site_name}",
         subtitle=subtitle,
         self_url=settings.page_url(here),
         page_url=settings.page_url(page),
-        entries=entries[:LIMIT],
+        entries=entries,
         empty_updated=inputs.today,
     )
     return DataFile(here, document(feed))
@@ -65,44 +106,43 @@ def feed_file(
 def record_feeds(inputs: SiteInputs) -> list[DataFile]:
     """Every per-record feed. `inputs.events` is newest first, so each group is too."""
     catalogue = inputs.catalogue
-    by_project: dict[str, list[Entry]] = defaultdict(list)
-    by_council: dict[str, list[Entry]] = defaultdict(list)
-    by_area: dict[str, list[Entry]] = defaultdict(list)
-    makerdays: list[Entry] = []
+    by_project: dict[str, list[Event]] = defaultdict(list)
+    by_council: dict[str, list[Event]] = defaultdict(list)
+    by_area: dict[str, list[Event]] = defaultdict(list)
+    makerdays: list[Event] = []
+    made: Made = {}
     for event in inputs.events:
-        # One entry per event, shared by every feed it is in (and written once).
-        item = entry(inputs, event)
         if event.record == "project":
-            by_project[event.record_id].append(item)
+            by_project[event.record_id].append(event)
         elif event.record == "makerday":
-            makerdays.append(item)
+            makerdays.append(event)
         for council in event.councils:
-            by_council[council].append(item)
+            by_council[council].append(event)
         for area in event.areas:
-            by_area[area].append(item)
+            by_area[area].append(event)
     files = [
         feed_file(inputs, paths.project_feed(p.id), paths.project(p.id), p.title,
                   f"Updates, phase changes, partners, pledges and reviews of {p.title}.",
-                  by_project.get(p.id, []))
+                  by_project.get(p.id, []), made)
         for p in catalogue.projects.values()
     ]  # fmt: skip
     files += [
         feed_file(inputs, paths.council_feed(c.id), paths.council(c.id), c.name,
                   f"The projects {c.name} leads or takes part in, and its maker days.",
-                  by_council.get(c.id, []))
+                  by_council.get(c.id, []), made)
         for c in catalogue.councils.values()
     ]  # fmt: skip
     files += [
         feed_file(inputs, paths.service_area_feed(a.id), f"{paths.SERVICES}#area-{a.id}",
                   f"{a.name}: projects",
                   f"New projects and what happens to projects in {a.name}.",
-                  by_area.get(a.id, []))
+                  by_area.get(a.id, []), made)
         for a in catalogue.service_areas.values()
     ]  # fmt: skip
     files.append(
         feed_file(inputs, paths.MAKERDAYS_FEED, paths.MAKERDAYS, "Maker days",
                   "Maker days where councils and suppliers work on challenges together.",
-                  makerdays)
+                  makerdays, made)
     )  # fmt: skip
     files.append(DataFile(FEEDS_SITEMAP, EMPTY_SITEMAP))
     return files
