@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -70,3 +70,41 @@ def map_forked(
             return results
     finally:
         _task = None
+
+
+class ForkedTaskFailed(Exception):
+    """The task in the helper process raised; the message says what it raised."""
+
+
+class Forked(Generic[T]):
+    """task() running in a forked helper process while this one goes on; `result()` waits.
+
+    Start it only where `can_fork()`. The task is inherited, never pickled; its result is."""
+
+    def __init__(self, task: Callable[[], T]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_and_send, args=(task, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> T:
+        try:
+            succeeded, value = self._receive.recv()
+        except EOFError:
+            succeeded, value = False, "the helper process stopped before it finished"
+        finally:
+            self._receive.close()
+            self._process.join()
+        if not succeeded:
+            raise ForkedTaskFailed(value)
+        return value
+
+
+def _run_and_send(task: Callable[[], Any], send: Any) -> None:
+    try:
+        send.send((True, task()))
+    except BaseException as exc:  # whatever it was, the parent must hear of it
+        send.send((False, f"{type(exc).__name__}: {exc}"))
+    finally:
+        send.close()

@@ -6,6 +6,7 @@ Nothing generated is written into the repository. Records are read again on ever
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -20,11 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.checking.repository import Report
 from generator.mkdocs_plugin.config import PipelineConfig
+from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
 from generator.pages.model import SearchDocument, SiteContent, SiteSettings
 from generator.pages.search_documents import content_document, search_role
@@ -65,6 +68,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _indexed = b""  # digest of the search documents last indexed
     _inputs_stamp: tuple[float, int] = (0.0, 0)
     _indexing: Indexing | None = None  # Pagefind, running beside the writing of pages
+    _share: ThemeShare | None = None  # a helper process writing half the record pages
+    _nav: Navigation | None = None
     _search_folder: DocumentFolder | None = None  # what Pagefind reads, kept in serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -92,6 +97,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             self._previous = {}  # every page is worked out and written again
             self._memory, self._theme_env = SiteMemory(), None
         self._pages, self._read, self._written = 0, 0, 0
+        self._nav, self._share = None, None
         return config
 
     def _tell(self, phase: str, done: int, total: int) -> None:
@@ -161,15 +167,21 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         page.present_anchor_ids = set(_ANCHOR.findall(body))  # for MkDocs' anchor checks
         return body
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Every page's content is known now, before the theme writes the pages: Pagefind
-        indexes on another core while MkDocs writes them."""
+        """Every page's content is known now, before the theme writes the pages: a helper
+        process renders half the record pages and Pagefind indexes, beside MkDocs."""
         if self._incremental:
             # The theme is as it was (else _inputs_changed started afresh): its templates,
             # compiled last time, serve again instead of being compiled on every rebuild.
             env = self._theme_env = self._theme_env or env
         if not self.config.enabled:
             return env
+        if not self._incremental and self._nav is not None:
+            self._share_theme(env, config, files)
         for file in files.documentation_pages():
             page = file.page
             role = search_role(self._generated.get(file.src_uri))
@@ -198,7 +210,28 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._tell("Writing pages", self._written, self._pages)
         return output
 
+    def _share_theme(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """Before any thread starts (forking is safe only then)."""
+        assert self._nav is not None
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [f.page for f in doc_files if isinstance(f.page, _HtmlPage)]
+        share = share_of([p for p in pages if p.file.inclusion.is_not_in_nav()])
+        if share:
+            progress, self.progress = self.progress, None  # one progress bar: this process's
+            try:
+                self._share = ThemeShare(share, config, doc_files, self._nav, env)
+            finally:
+                self.progress = progress
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        share, self._share = self._share, None
+        if share is not None:
+            try:
+                warnings = share.finish()
+            except ThemeShareFailed as exc:
+                raise PluginError(f"{exc} The site was not built.") from None
+            for message in warnings:
+                log.warning(message)
         indexing, self._indexing = self._indexing, None
         if indexing is None:
             return
@@ -214,6 +247,10 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._tell("Indexing for search", 1, 1)
 
     def on_build_error(self, *, error: Exception) -> None:
+        share, self._share = self._share, None
+        if share is not None:
+            with contextlib.suppress(ThemeShareFailed):
+                share.finish()  # (waits for the helper; the build has failed anyway)
         self._stop_indexing()
         self._indexed = b""
 
