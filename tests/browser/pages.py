@@ -23,6 +23,8 @@ PAGE_TYPES: dict[str, str] = {
     "council": "councils/west-berkshire/",
     "news": "news/",
     "news-week": "news/2026-11-09/",
+    # Older weeks as sections of their month's page; the month's later weeks have their own.
+    "news-month": "news/2025-11/",
     "contribute": "contribute/",
     "field-reference": "contribute/fields/",
     "data-and-api": "api/",
