@@ -19,13 +19,14 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.checking.repository import Report
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.pages.model import Page as GeneratedPage
 from generator.pages.model import SearchDocument, SiteContent, SiteSettings
-from generator.pages.search_documents import page_document, search_role
-from generator.search.pagefind_index import SearchIndexFailed, write_index
+from generator.pages.search_documents import content_document, search_role
+from generator.search.pagefind_index import Indexing, SearchIndexFailed
 from generator.site.content import WATCHED, InvalidRecords, SettingsError, build_today, site_content
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
@@ -54,12 +55,14 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _page_documents: dict[str, SearchDocument]  # search documents of built pages, by URL
     _indexed = b""  # digest of the search documents last indexed
     _theme_stamp: tuple[float, int] = (0.0, 0)
+    _indexing: Indexing | None = None  # Pagefind, running beside the writing of pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._incremental = command == "serve" and dirty
         self._previous, self._page_documents, self._indexed = {}, {}, b""
 
     def on_shutdown(self) -> None:
+        self._stop_indexing()
         self._incremental = False
         self._previous, self._page_documents, self._indexed = {}, {}, b""
 
@@ -111,6 +114,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 # MkDocs joins this to repo_url + edit_uri, so "edit" opens the YAML record.
                 file.edit_uri = settings.edit_path(page.record_path)
             self._add(files, file, page.path in same)
+            if page.raw_html and not page.in_nav:  # (a nav entry's title comes from the nav)
+                _HtmlPage(None, file, config)
         for data in content.files:
             file = File.generated(config, data.path, content=data.content)
             self._add(files, file, data.path in same)
@@ -137,31 +142,62 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         page.present_anchor_ids = set(_ANCHOR.findall(body))  # for MkDocs' anchor checks
         return body
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        self._written += 1
-        self._tell("Writing pages", self._written, self._pages)
-        if self.config.enabled:
-            role = search_role(self._generated.get(page.file.src_uri))
-            document = page_document(page.url, output, role) if role else None
-            if document is not None:
-                self._page_documents[document.url] = document
-        return output
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_env(self, env: object, /, *, config: MkDocsConfig, files: Files) -> object:
+        """Every page's content is known now, before the theme writes the pages: Pagefind
+        indexes on another core while MkDocs writes them."""
         if not self.config.enabled:
-            return
+            return env
+        for file in files.documentation_pages():
+            page = file.page
+            role = search_role(self._generated.get(file.src_uri))
+            if page is None or page.content is None or role is None:
+                continue  # (a page a dirty rebuild leaves as it was keeps its document)
+            title = str(page.meta.get("title") or page.title or "")
+            document = content_document(page.url, title, page.content, role)
+            self._page_documents[document.url] = document
         documents = [*self._search, *self._page_documents.values()]
         self._search = []
         digest = _digest(*(f"{d.url}\n{d.html}" for d in documents))
         if self._incremental and digest == self._indexed:
-            return  # nothing searchable changed: the index written last time stands
+            return env  # nothing searchable changed: the index written last time stands
+        self._stop_indexing()
         self._tell("Indexing for search", 0, 1)
         try:
-            write_index(documents, Path(config.site_dir))
+            self._indexing = Indexing(documents, Path(config.site_dir))
         except SearchIndexFailed as exc:
             raise PluginError(f"{exc} The site was not built.") from None
         self._indexed = digest
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._written += 1
+        self._tell("Writing pages", self._written, self._pages)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        indexing, self._indexing = self._indexing, None
+        if indexing is None:
+            return
+        if self._incremental and not indexing.done:
+            # `mkdocs serve` shows the edited pages now; search catches up a moment later.
+            self._indexing = indexing
+            return
+        try:
+            indexing.finish()
+        except SearchIndexFailed as exc:
+            self._indexed = b""
+            raise PluginError(f"{exc} The site was not built.") from None
         self._tell("Indexing for search", 1, 1)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_indexing()
+        self._indexed = b""
+
+    def _stop_indexing(self) -> None:
+        """A newer index replaces one still being written (a quick second edit in serve)."""
+        if self._indexing is not None:
+            self._indexing.cancel()
+            self._indexing = None
 
     @staticmethod
     def _add(files: Files, file: File, unchanged: bool = False) -> None:
@@ -200,6 +236,14 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
+
+
+class _HtmlPage(Page):
+    """A generated page whose body is HTML already: Markdown would pass it through unchanged,
+    after setting up every extension of mkdocs.yml for it (a third of a page's build time)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = "", get_toc([])  # the body comes in on_page_content
 
 
 def _not_modified() -> bool:

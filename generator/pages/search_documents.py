@@ -29,7 +29,6 @@ KIND_PROJECT, KIND_COUNCIL, KIND_MAKERDAY, KIND_PAGE = "Project", "Council", "Ma
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`]+", re.MULTILINE)
-_ARTICLE = re.compile(r'<article class="md-content__inner[^>]*>')
 _HEADING = re.compile(r"<h1[^>]*>.*?</h1>", re.DOTALL)
 _LEAD = re.compile(r'<p class="pl-lead[^"]*"[^>]*>.*?</p>', re.DOTALL)
 
@@ -149,13 +148,14 @@ def search_role(page: Page | None) -> str | None:
     return "lead" if page.in_nav else None
 
 
-def page_document(url: str, built: str, role: str) -> SearchDocument | None:
-    """The document for a built page (`built` is its HTML) indexed as `role` says."""
-    start = _ARTICLE.search(built)
-    end = built.rfind("</article>")
-    if start is None or end < start.end():
-        return None
-    article = built[start.end() : end]
+def content_document(url: str, title: str, content: str, role: str) -> SearchDocument:
+    """The document for a page from its content before the theme wraps it: the theme adds
+    only the title as a heading (when the content has none) and buttons search leaves out."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+    return article_document(url, heading + content, role)
+
+
+def article_document(url: str, article: str, role: str) -> SearchDocument:
     if role == "lead":
         parts = [m.group(0) for m in (_HEADING.search(article), _LEAD.search(article)) if m]
         article = "".join(parts)

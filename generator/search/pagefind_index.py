@@ -45,27 +45,56 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def write_index(documents: Sequence[SearchDocument], site: Path) -> Path:
-    """Index `documents` into `site`/pagefind/ (URLs from the site's root); return that folder."""
-    out = site / INDEX_FOLDER
-    with tempfile.TemporaryDirectory(prefix="pipeline-search-") as scratch:
-        _write_documents(documents, Path(scratch))
-        command = [str(pagefind_binary()), "--site", scratch, "--output-path", str(out)]
-        command += ["--force-language", "en", "--silent"]
+class Indexing:
+    """A Pagefind run under way: it indexes while the build goes on writing pages."""
+
+    def __init__(self, documents: Sequence[SearchDocument], site: Path) -> None:
+        self.out = site / INDEX_FOLDER
+        self._scratch = tempfile.TemporaryDirectory(prefix="pipeline-search-")
+        _write_documents(documents, Path(self._scratch.name))
+        command = [str(pagefind_binary()), "--site", self._scratch.name]
+        command += ["--output-path", str(self.out), "--force-language", "en", "--silent"]
         for selector in EXCLUDED:
             command += ["--exclude-selectors", selector]
         try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            self._process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
             )
-        except (OSError, subprocess.TimeoutExpired) as exc:
+        except OSError as exc:
+            self._scratch.cleanup()
             raise SearchIndexFailed(f"Pagefind could not index the site: {exc}") from None
-    if done.returncode != 0:
-        said = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise SearchIndexFailed("Pagefind could not index the site: " + " ".join(said))
-    for name in UNUSED:
-        (out / name).unlink(missing_ok=True)
-    return out
+
+    def finish(self, timeout: float = TIMEOUT_SECONDS) -> Path:
+        """Wait for the index; raise SearchIndexFailed if Pagefind failed or took too long."""
+        try:
+            stdout, stderr = self._process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.cancel()
+            raise SearchIndexFailed("Pagefind could not index the site in time.") from None
+        finally:
+            self._scratch.cleanup()
+        if self._process.returncode != 0:
+            said = (stderr or stdout).strip().splitlines()[-5:]
+            raise SearchIndexFailed("Pagefind could not index the site: " + " ".join(said))
+        for name in UNUSED:
+            (self.out / name).unlink(missing_ok=True)
+        return self.out
+
+    @property
+    def done(self) -> bool:
+        return self._process.poll() is not None
+
+    def cancel(self) -> None:
+        """Stop Pagefind (a newer rebuild of `mkdocs serve` replaces this index)."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
+        self._scratch.cleanup()
+
+
+def write_index(documents: Sequence[SearchDocument], site: Path) -> Path:
+    """Index `documents` into `site`/pagefind/ (URLs from the site's root); return that folder."""
+    return Indexing(documents, site).finish()
 
 
 def _write_documents(documents: Sequence[SearchDocument], folder: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from generator.pages.model import Page
 from generator.pages.search_documents import (
-    page_document,
+    content_document,
     project_document,
     record_documents,
     search_role,
@@ -114,16 +114,20 @@ def test_which_built_pages_are_indexed_and_how() -> None:
 
 
 def test_a_list_page_is_indexed_by_its_heading_and_lead_only() -> None:
-    built = (
-        '<html><body><article class="md-content__inner md-typeset">'
+    content = (
         '<h1 id="s">Reusable services</h1><p class="pl-lead">Services councils can reuse.</p>'
-        "<ul><li>Report a missed bin</li></ul></article></body></html>"
+        "<ul><li>Report a missed bin</li></ul>"
     )
-    lead = page_document("services/", built, "lead")
-    assert lead is not None
+    lead = content_document("services/", "Reusable services", content, "lead")
     assert "Reusable services" in lead.html and "Services councils can reuse" in lead.html
     assert "missed bin" not in lead.html
-    whole = page_document("services/", built, "whole")
-    assert whole is not None and "missed bin" in whole.html
+    whole = content_document("services/", "Reusable services", content, "whole")
+    assert "missed bin" in whole.html
     assert 'data-value="Page"' in whole.html
-    assert page_document("x/", "<html><body>no article</body></html>", "whole") is None
+
+
+def test_a_page_without_a_heading_is_indexed_under_its_title() -> None:
+    # The theme shows the title as the heading of such a page; search shows it too.
+    document = content_document("about/", "About Pipeline", "<p>Who runs it.</p>", "whole")
+    assert "<h1>About Pipeline</h1>" in document.html
+    assert "Who runs it." in document.html
