@@ -43,7 +43,8 @@ Please update any links or bookmarks.</p>
 </html>
 """
 
-_environment = template_environment(keep_trailing_newline=True)
+# Compiled once: a site with years of news leaves hundreds of these pages.
+_PAGE = template_environment(keep_trailing_newline=True).from_string(_TEMPLATE)
 
 
 def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str = "") -> str:
@@ -60,7 +61,7 @@ def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str =
         f"{site_url.rstrip('/')}/{page.lstrip('/')}" if site_url else relative_url(from_page, page)
     )
     shown = canonical + hash_ + section if site_url else relative
-    return _environment.from_string(_TEMPLATE).render(
+    return _PAGE.render(
         title=title or "This page",
         canonical=canonical,
         shown=shown,
