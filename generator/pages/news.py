@@ -51,22 +51,23 @@ def build(inputs: SiteInputs) -> News:
     where = news_archive.addresses(recent, archive)
     news = News()
     news.pages.append(_index_page(recent, archive, name))
+    # Newest first, each page linked to the next newer and older: the oldest recent week's
+    # older week is the newest one on a month's page.
     for n, week in enumerate(recent):
         newer = where[recent[n - 1].key] if n > 0 else None
-        later = recent[n + 1] if n + 1 < len(recent) else (older[0] if older else None)
-        news.pages.append(_week_page(inputs, week, newer, later and where[later.key]))
-    for n, page in enumerate(archive):
-        newer = _archive_link(archive[n - 1]) if n > 0 else None
-        if newer is None and recent:
-            newer = _Link(formats.dates(recent[-1]), paths.news_week(recent[-1].key))
-        earlier = _archive_link(archive[n + 1]) if n + 1 < len(archive) else None
-        page_sections = [sections[w.key] for w in page.weeks]
-        news.pages.append(_month_page(page, page_sections, recent, newer, earlier))
+        older_week = recent[n + 1] if n + 1 < len(recent) else next(iter(older), None)
+        news.pages.append(_week_page(inputs, week, newer, older_week and where[older_week.key]))
+    oldest_recent = [_Link(formats.dates(w), paths.news_week(w.key)) for w in recent[-1:]]
+    chain = [*oldest_recent, *(_archive_link(page) for page in archive)]  # newest first
+    for n, page in enumerate(archive, start=len(oldest_recent)):
+        newer = chain[n - 1] if n > 0 else None
+        older_page = chain[n + 1] if n + 1 < len(chain) else None
+        month_sections = [sections[w.key] for w in page.weeks]
+        news.pages.append(_month_page(page, month_sections, recent, newer, older_page))
     for week in older:
         news.moved[paths.news_week(week.key)] = where[week.key]
         news.titles[where[week.key]] = formats.title(week, name)
-    lists = -(-len(inputs.weeks) // OLD_LIST_PAGE_SIZE)
-    for number in range(2, lists + 1):
+    for number in range(2, -(-len(inputs.weeks) // OLD_LIST_PAGE_SIZE) + 1):
         news.moved[paths.paged(paths.NEWS, number)] = f"{paths.NEWS}#earlier"
     return news
 

@@ -80,6 +80,11 @@ def test_the_news_feed_has_the_finished_weeks(content) -> None:
     assert entries[0].findtext(f"{ATOM}updated") == "2026-11-15T00:00:00Z"
     summary = entries[0].findtext(f"{ATOM}summary")
     assert "New projects\n- Understand fly-tipping reports, led by Oxford" in summary
+    # The 26 latest weeks with news, here all within the last 52 weeks: each has its own page.
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    weeks = [re.fullmatch(r"https://[^/]+/pipeline/(news/[\d-]+)/", link)[1] for link in links]
+    pages = _pages(content)
+    assert len(weeks) == 26 and all(f"{week}.md" in pages for week in weeks)
     later = generate_site(
         load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(), today=date(2026, 11, 15)
     )

@@ -154,3 +154,13 @@ def test_every_old_week_leads_to_its_section(catalogue) -> None:
         assert f"news/{key}.md" not in pages
     for key in weeks[: len(weeks) - len(older)]:
         assert f"news/{key}.md" in pages and f"news/{key}/index.html" not in files
+
+
+def test_with_no_recent_news_the_months_link_each_other(catalogue) -> None:
+    built = _built(catalogue, date(2030, 1, 1))
+    pages = {p.path: p.body for p in built.pages}
+    assert not _own_pages(built) and "The last year, week by week" not in pages["news/index.md"]
+    newest, second, *_ = re.findall(r'<a href="(\d{4}-\d\d)/">', pages["news/index.md"])
+    links = r'<a href="\.\./([\d-]+)/" rel="(\w+)">'
+    assert re.findall(links, pages[f"news/{newest}.md"]) == [(second, "prev")]
+    assert (newest, "next") in re.findall(links, pages[f"news/{second}.md"])
