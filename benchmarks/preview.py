@@ -2,7 +2,8 @@
 
 The server is started in the synthetic repository as `make serve` starts it; once it serves the
 project's page, the record's `title:` line is changed and the page fetched every 0.1 s until it
-shows the new title. The figure is the time from the edit to that fetch.
+shows the new title. The figure is the time from the edit to that fetch; three edits in a row
+(a new title each time), of which the median is reported.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 POLL_SECONDS = 0.1
+EDITS = 3
 
 
 def _free_port() -> int:
@@ -66,13 +68,17 @@ def measure_preview(
         first = _wait_for(url, "<html", limit)
         if first is None:
             return {"first_serve_seconds": None, "edit_seconds": None}
-        time.sleep(2)  # let the watcher settle after the first build
-        title = f"Edited title {int(time.time())}"
-        lines = original.splitlines(keepends=True)
-        edited = [f"title: {title}\n" if line.startswith("title:") else line for line in lines]
-        record.write_text("".join(edited), encoding="utf-8")
-        edit = _wait_for(url, title, limit)
-        return {"first_serve_seconds": first, "edit_seconds": edit}
+        edits: list[float | None] = []
+        for number in range(EDITS):
+            time.sleep(2)  # let the watcher settle after the last build
+            title = f"Edited title {number} {int(time.time())}"
+            lines = original.splitlines(keepends=True)
+            edited = [f"title: {title}\n" if line.startswith("title:") else line for line in lines]
+            record.write_text("".join(edited), encoding="utf-8")
+            edits.append(_wait_for(url, title, limit))
+        done = sorted(e for e in edits if e is not None)
+        median = done[len(done) // 2] if len(done) == len(edits) else None
+        return {"first_serve_seconds": first, "edit_seconds": median, "edits": edits}
     finally:
         record.write_text(original, encoding="utf-8")
         with contextlib.suppress(ProcessLookupError):

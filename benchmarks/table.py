@@ -12,6 +12,7 @@ BUILD_HEADER = (
     "CPU s",
     "peak MiB",
     "vs bare",
+    "CPU vs bare",
     "HTML pages",
     "site MB",
     "KB/project",
@@ -58,9 +59,12 @@ def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
         bare = figures["bare_mkdocs"]
         for name, run in (("pipeline build", figures.get("pipeline")), ("bare mkdocs", bare)):
             if not run:
-                rows.append((f"{int(size):,}", name, "not available", *[""] * 10))
+                rows.append((f"{int(size):,}", name, "not available", *[""] * 11))
                 continue
             ratio = f"{run['seconds'] / bare['seconds']:.2f}x" if run is not bare else ""
+            cpu_ratio = (
+                f"{run['cpu_seconds'] / bare['cpu_seconds']:.2f}x" if run is not bare else ""
+            )
             transfer = run.get("catalogue_page", {})
             rows.append(
                 (
@@ -70,6 +74,7 @@ def build_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
                     _cpu(run),
                     _mib(run),
                     ratio,
+                    cpu_ratio,
                     f"{run.get('html_pages', 0):,}",
                     f"{run.get('total_bytes', 0) / 1e6:.1f}",
                     f"{run.get('bytes_per_project', 0) / 1e3:.1f}",
@@ -138,7 +143,7 @@ def search_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
     return rows
 
 
-PREVIEW_HEADER = ("projects", "first serve s", "one-record edit shown s")
+PREVIEW_HEADER = ("projects", "first serve s", "one-record edit shown s (median)", "each edit s")
 
 
 def preview_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
@@ -146,7 +151,12 @@ def preview_rows(results: dict[Any, Any]) -> list[tuple[object, ...]]:
         return "timed out" if value is None else f"{value:.1f}"
 
     return [
-        (f"{int(size):,}", seconds(r["first_serve_seconds"]), seconds(r["edit_seconds"]))
+        (
+            f"{int(size):,}",
+            seconds(r["first_serve_seconds"]),
+            seconds(r["edit_seconds"]),
+            ", ".join(seconds(s) for s in r.get("edits", [r["edit_seconds"]])),
+        )
         for size, r in results.items()
     ]
 

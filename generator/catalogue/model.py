@@ -11,7 +11,25 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _repr_once(cls: type[T]) -> type[T]:
+    """A record's repr, worked out once per object: pages/render_memory.py writes out every value
+    a page is given, and one project is given to a dozen pages (its own, lists, neighbours)."""
+    written_out = cls.__repr__
+
+    def __repr__(self: object) -> str:
+        text = self.__dict__.get("_repr")
+        if text is None:
+            text = written_out(self)
+            self.__dict__["_repr"] = text  # (the object is frozen: its fields never change)
+        return text
+
+    cls.__repr__ = __repr__  # type: ignore[method-assign,assignment]
+    return cls
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,7 @@ class Target:
     time: float | None = None
 
 
+@_repr_once
 @dataclass(frozen=True)
 class Project:
     id: str
@@ -136,6 +155,7 @@ class Project:
         return sum(p.amount or 0 for p in self.pledges if p.kind == kind)
 
 
+@_repr_once
 @dataclass(frozen=True)
 class Council:
     id: str
@@ -191,6 +211,7 @@ class Output:
     challenge: str = ""
 
 
+@_repr_once
 @dataclass(frozen=True)
 class MakerDay:
     id: str
@@ -226,7 +247,7 @@ class ServiceArea:
     description: str = ""
 
 
-@dataclass
+@dataclass(repr=False)
 class Catalogue:
     """All records, by id, plus the service-area vocabulary."""
 
@@ -234,6 +255,11 @@ class Catalogue:
     councils: dict[str, Council]
     makerdays: dict[str, MakerDay]
     service_areas: dict[str, ServiceArea]
+
+    def __repr__(self) -> str:
+        # Short on purpose: written out whole it is megabytes. Shown by its address, it is never
+        # mistaken for the same catalogue as last time (pages/render_memory.py).
+        return f"<Catalogue of {len(self.projects)} projects at 0x{id(self):x}>"
 
     @cached_property
     def projects_by_council(self) -> dict[str, list[Project]]:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.checking.challenge_sources import check_challenge_sources
+from generator.checking.memory import RecordMemory
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
 from generator.checking.site_addresses import check_site_address
@@ -43,21 +44,31 @@ class Report:
         return not self.errors
 
 
-def read_all(root: Path, files: Iterable[Path]) -> tuple[list[LoadedRecord], list[Problem]]:
+def read_all(
+    root: Path, files: Iterable[Path], memory: RecordMemory | None = None
+) -> tuple[list[LoadedRecord], list[Problem]]:
     records: list[LoadedRecord] = []
     problems: list[Problem] = []
-    for record, found in read_many(root, files):
+    outcomes = memory.read_all(root, list(files)) if memory else read_many(root, files)
+    for record, found in outcomes:
         if record is not None:
             records.append(record)
         problems.extend(found)
     return records, problems
 
 
-def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = None) -> Report:
+def check_repository(
+    root: Path,
+    *,
+    today: date,
+    paths: Iterable[Path] | None = None,
+    memory: RecordMemory | None = None,
+) -> Report:
     """Check every record (cross-record rules always see them all); report only on `paths`.
 
     A path may be a record file or a record folder. A file given by path that is not inside
     the repository's record folders is still read, so a draft can be checked before it moves.
+    `memory` (kept by `mkdocs serve`) spares parsing and schema-checking unchanged files.
     """
     root = root.resolve()
     everything = list(discover(root))
@@ -66,11 +77,14 @@ def check_repository(root: Path, *, today: date, paths: Iterable[Path] | None = 
     if wanted:
         known = {p.resolve() for p in everything}
         extra = [p for p in wanted if p.resolve() not in known]
-    records, problems = read_all(root, [*everything, *extra])
+    records, problems = read_all(root, [*everything, *extra], memory)
 
     index = Index.of(records)
     for record in records:
-        problems += check_record(record, root)
+        if memory is None:
+            problems += check_record(record, root)
+        else:
+            problems += memory.schema_problems(record, lambda r: check_record(r, root))
         problems += check_rules(record, index, today)
         problems += check_site_address(record)
     problems += check_unique_codes(records)

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -26,10 +28,13 @@ from generator.mkdocs_plugin.config import PipelineConfig
 from generator.pages.model import Page as GeneratedPage
 from generator.pages.model import SearchDocument, SiteContent, SiteSettings
 from generator.pages.search_documents import content_document, search_role
-from generator.search.pagefind_index import Indexing, SearchIndexFailed
+from generator.search.pagefind_index import DocumentFolder, Indexing, SearchIndexFailed
 from generator.site.content import WATCHED, InvalidRecords, SettingsError, build_today, site_content
+from generator.site.memory import SiteMemory
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
+# The generator's own templates: an edit to one while serving renders every page again.
+TEMPLATE_FOLDERS = [Path(__file__).parent.parent / f / "templates" for f in ("pages", "dashboard")]
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
@@ -47,22 +52,32 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _html: dict[str, str]
 
     # `mkdocs serve --dirty` (make serve): MkDocs keeps this plugin across rebuilds (it has
-    # on_startup), so each rebuild writes only the pages whose content changed since the last
-    # one (the record's page, the lists and pages that show it) and reindexes search only when
-    # what it indexes changed. A change to mkdocs.yml or the theme rebuilds everything.
+    # on_startup), so each rebuild parses and renders only what changed (site/memory.py),
+    # writes only the pages whose content changed since the last one (the record's page, the
+    # lists and pages that show it) and reindexes search, beside, only when what it indexes
+    # changed. A change to mkdocs.yml, the theme, the schemas or the templates rebuilds
+    # everything.
     _incremental = False
+    _memory: SiteMemory | None = None
+    _theme_env: Environment | None = None
     _previous: dict[str, bytes]  # page or data file path -> digest of what was written
     _page_documents: dict[str, SearchDocument]  # search documents of built pages, by URL
     _indexed = b""  # digest of the search documents last indexed
-    _theme_stamp: tuple[float, int] = (0.0, 0)
+    _inputs_stamp: tuple[float, int] = (0.0, 0)
     _indexing: Indexing | None = None  # Pagefind, running beside the writing of pages
+    _search_folder: DocumentFolder | None = None  # what Pagefind reads, kept in serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._incremental = command == "serve" and dirty
         self._previous, self._page_documents, self._indexed = {}, {}, b""
+        if self._incremental:
+            self._search_folder = DocumentFolder()
 
     def on_shutdown(self) -> None:
         self._stop_indexing()
+        if self._search_folder is not None:
+            self._search_folder.remove()
+            self._search_folder = None
         self._incremental = False
         self._previous, self._page_documents, self._indexed = {}, {}, b""
 
@@ -72,8 +87,10 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._search: list[SearchDocument] = []
         if not self._incremental:
             self._previous, self._page_documents, self._indexed = {}, {}, b""
-        elif self._theme_changed(config):
-            self._previous = {}  # every page is written again
+            self._memory, self._theme_env = None, None
+        elif self._inputs_changed(config) or self._memory is None:
+            self._previous = {}  # every page is worked out and written again
+            self._memory, self._theme_env = SiteMemory(), None
         self._pages, self._read, self._written = 0, 0, 0
         return config
 
@@ -91,7 +108,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         try:
             report, self.report = self.report, None
             self._tell("Generating pages", 0, 1)
-            content = site_content(self._root(config), settings, build_today(self.today), report)
+            root, today = self._root(config), build_today(self.today)
+            content = site_content(root, settings, today, report, self._memory)
             self._tell("Generating pages", 1, 1)
         except InvalidRecords as exc:
             message = f"The records have errors, so the site was not built.\n{exc}"
@@ -103,6 +121,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._search = list(content.search)
         self._html = {page.path: page.body for page in content.pages if page.raw_html}
         same = self._unchanged(content) if self._incremental else set()
+        nav_titles = _nav_titles(config.nav or [])
         for page in content.pages:
             file = File.generated(
                 config,
@@ -114,8 +133,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 # MkDocs joins this to repo_url + edit_uri, so "edit" opens the YAML record.
                 file.edit_uri = settings.edit_path(page.record_path)
             self._add(files, file, page.path in same)
-            if page.raw_html and not page.in_nav:  # (a nav entry's title comes from the nav)
-                _HtmlPage(None, file, config)
+            if page.raw_html:
+                _HtmlPage(nav_titles.get(page.path), file, config)
         for data in content.files:
             file = File.generated(config, data.path, content=data.content)
             self._add(files, file, data.path in same)
@@ -142,9 +161,13 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         page.present_anchor_ids = set(_ANCHOR.findall(body))  # for MkDocs' anchor checks
         return body
 
-    def on_env(self, env: object, /, *, config: MkDocsConfig, files: Files) -> object:
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every page's content is known now, before the theme writes the pages: Pagefind
         indexes on another core while MkDocs writes them."""
+        if self._incremental:
+            # The theme is as it was (else _inputs_changed started afresh): its templates,
+            # compiled last time, serve again instead of being compiled on every rebuild.
+            env = self._theme_env = self._theme_env or env
         if not self.config.enabled:
             return env
         for file in files.documentation_pages():
@@ -163,7 +186,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._stop_indexing()
         self._tell("Indexing for search", 0, 1)
         try:
-            self._indexing = Indexing(documents, Path(config.site_dir))
+            folder = self._search_folder if self._incremental else None
+            self._indexing = Indexing(documents, Path(config.site_dir), folder)
         except SearchIndexFailed as exc:
             raise PluginError(f"{exc} The site was not built.") from None
         self._indexed = digest
@@ -193,6 +217,12 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._stop_indexing()
         self._indexed = b""
 
+    def wait_for_search(self) -> None:
+        """Wait until the search index a rebuild of `mkdocs serve` started is written."""
+        indexing, self._indexing = self._indexing, None
+        if indexing is not None:
+            indexing.finish()
+
     def _stop_indexing(self) -> None:
         """A newer index replaces one still being written (a quick second edit in serve)."""
         if self._indexing is not None:
@@ -218,14 +248,16 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._previous = current
         return same
 
-    def _theme_changed(self, config: MkDocsConfig) -> bool:
-        """Whether mkdocs.yml or a file of the theme's custom_dir changed since the last check."""
+    def _inputs_changed(self, config: MkDocsConfig) -> bool:
+        """Whether mkdocs.yml, a file of the theme's custom_dir, a schema or a template of the
+        generator changed since the last check."""
         paths = [Path(config.config_file_path)]
-        custom = config.theme.custom_dir
-        if custom:
-            paths += [p for p in Path(custom).rglob("*") if p.is_file()]
+        folders = [self._root(config) / "schema", *TEMPLATE_FOLDERS]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        paths += [p for folder in folders if folder.is_dir() for p in folder.rglob("*")]
         stamp = (max(p.stat().st_mtime for p in paths), len(paths))
-        changed, self._theme_stamp = stamp != self._theme_stamp, stamp
+        changed, self._inputs_stamp = stamp != self._inputs_stamp, stamp
         return changed
 
     def on_serve(
@@ -236,6 +268,19 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
+
+
+def _nav_titles(nav: list[Any]) -> dict[str, str]:
+    """Source path -> the title mkdocs.yml's nav gives it (a page made here keeps that title)."""
+    titles: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = str(title)
+                elif isinstance(value, list):
+                    titles.update(_nav_titles(value))
+    return titles
 
 
 class _HtmlPage(Page):

@@ -223,11 +223,21 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         for other, score in inputs.similar.get(project.id, [])
         if other in catalogue.projects and other != project.id
     ]
+    service = inputs.savings.service(project.id)
+    # Only the councils and service areas this page names: what a page is given is what it
+    # depends on (pages/render_memory.py).
+    named = [pl.council for pl in project.pledges]
+    named += [a.council for a in service.adopters] if service else []
     body = render(
         "project.html.j2",
         path,
         p=project,
-        catalogue=catalogue,
+        councils={c: catalogue.councils[c] for c in named if c in catalogue.councils},
+        areas={
+            a: catalogue.service_areas[a]
+            for a in project.service_areas
+            if a in catalogue.service_areas
+        },
         settings=inputs.settings,
         involved=facts.involvement(project, catalogue),
         lead=catalogue.councils[project.lead_council],
@@ -246,7 +256,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         earlier=inputs.earlier_paths.get(project.path, ()),
         wants_partners=facts.wants_partners(project),
         feed=paths.project_feed(project.id),
-        service=inputs.savings.service(project.id),
+        service=service,
         shared=inputs.savings.shared_cost(project.id),
         not_counted=NOT_COUNTED,
     )

@@ -76,6 +76,7 @@ def services(inputs: SiteInputs) -> list[Page]:
             followed=_followed_areas(inputs),
             count=len(reusable),
             catalogue=catalogue,
+            councils=catalogue.councils,
             services=inputs.savings.by_project,
             totals=inputs.savings.totals,
         )

@@ -14,7 +14,7 @@ from jinja2 import Environment
 
 from generator import vocabulary
 from generator.jinja_environment import template_environment
-from generator.pages import paths
+from generator.pages import paths, render_memory
 from generator.savings import wording as savings_wording
 from generator.vocabulary import in_uk_time
 
@@ -141,4 +141,10 @@ def render(template: str, page_path: str, **context: Any) -> str:
     }
     # Each template renders one HTML element, which Python-Markdown keeps as a raw HTML block
     # up to its closing tag: record text inside is never read as Markdown.
-    return environment().get_template(template).render(url=url, **links, **context)
+    template_of = environment().get_template
+    return render_memory.remembered(
+        template,
+        page_path,
+        context,
+        lambda: template_of(template).render(url=url, **links, **context),
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,63 +46,102 @@ def pagefind_binary() -> Path:
     return binary
 
 
-class Indexing:
-    """A Pagefind run under way: it indexes while the build goes on writing pages."""
+class DocumentFolder:
+    """The scratch folder Pagefind reads: one small HTML file per document at its site path.
 
-    def __init__(self, documents: Sequence[SearchDocument], site: Path) -> None:
+    `mkdocs serve` keeps one between rebuilds and rewrites only the documents that changed;
+    a build uses a fresh one."""
+
+    def __init__(self) -> None:
+        self._temporary = tempfile.TemporaryDirectory(prefix="pipeline-search-")
+        self.path = Path(self._temporary.name)
+        self._written: dict[str, str] = {}  # url -> html on disk
+
+    def update(self, documents: Sequence[SearchDocument]) -> None:
+        wanted = {d.url: d.html for d in documents}
+        for url in self._written.keys() - wanted.keys():
+            (self.path / url / "index.html").unlink(missing_ok=True)
+        made: set[Path] = set()
+        for url, html in wanted.items():
+            if self._written.get(url) == html:
+                continue
+            where = self.path / url
+            if where not in made:
+                where.mkdir(parents=True, exist_ok=True)
+                made.add(where)
+            (where / "index.html").write_text(html, encoding="utf-8")
+        self._written = wanted
+
+    def remove(self) -> None:
+        self._temporary.cleanup()
+
+
+class Indexing:
+    """A Pagefind run under way, in a thread of its own: the documents are written and indexed
+    while the build goes on writing pages (Pagefind's binary uses the other cores)."""
+
+    def __init__(
+        self,
+        documents: Sequence[SearchDocument],
+        site: Path,
+        folder: DocumentFolder | None = None,
+    ) -> None:
         self.out = site / INDEX_FOLDER
-        self._scratch = tempfile.TemporaryDirectory(prefix="pipeline-search-")
-        _write_documents(documents, Path(self._scratch.name))
-        command = [str(pagefind_binary()), "--site", self._scratch.name]
-        command += ["--output-path", str(self.out), "--force-language", "en", "--silent"]
-        for selector in EXCLUDED:
-            command += ["--exclude-selectors", selector]
+        self._folder = folder or DocumentFolder()
+        self._owns_folder = folder is None
+        self._documents = list(documents)
+        self._binary = pagefind_binary()
+        self._process: subprocess.Popen[str] | None = None
+        self._cancelled = threading.Event()
+        self._failure: str | None = None
+        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
         try:
+            self._folder.update(self._documents)
+            if self._cancelled.is_set():
+                return
+            command = [str(self._binary), "--site", str(self._folder.path)]
+            command += ["--output-path", str(self.out), "--force-language", "en", "--silent"]
+            for selector in EXCLUDED:
+                command += ["--exclude-selectors", selector]
             self._process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
             )
-        except OSError as exc:
-            self._scratch.cleanup()
-            raise SearchIndexFailed(f"Pagefind could not index the site: {exc}") from None
-
-    def finish(self, timeout: float = TIMEOUT_SECONDS) -> Path:
-        """Wait for the index; raise SearchIndexFailed if Pagefind failed or took too long."""
-        try:
-            stdout, stderr = self._process.communicate(timeout=timeout)
+            stdout, stderr = self._process.communicate(timeout=TIMEOUT_SECONDS)
+            if self._process.returncode != 0 and not self._cancelled.is_set():
+                said = (stderr or stdout).strip().splitlines()[-5:]
+                self._failure = " ".join(said) or f"exit status {self._process.returncode}"
         except subprocess.TimeoutExpired:
-            self.cancel()
-            raise SearchIndexFailed("Pagefind could not index the site in time.") from None
+            self._stop_process()
+            self._failure = f"it took over {TIMEOUT_SECONDS} seconds"
+        except OSError as exc:
+            self._failure = str(exc)
         finally:
-            self._scratch.cleanup()
-        if self._process.returncode != 0:
-            said = (stderr or stdout).strip().splitlines()[-5:]
-            raise SearchIndexFailed("Pagefind could not index the site: " + " ".join(said))
+            if self._owns_folder:
+                self._folder.remove()
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def finish(self) -> Path:
+        """Wait for the index; raise SearchIndexFailed if Pagefind failed or took too long."""
+        self._thread.join()
+        if self._failure is not None:
+            raise SearchIndexFailed(f"Pagefind could not index the site: {self._failure}")
         for name in UNUSED:
             (self.out / name).unlink(missing_ok=True)
         return self.out
 
-    @property
-    def done(self) -> bool:
-        return self._process.poll() is not None
-
     def cancel(self) -> None:
-        """Stop Pagefind (a newer rebuild of `mkdocs serve` replaces this index)."""
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.communicate()
-        self._scratch.cleanup()
+        """Stop (a newer rebuild of `mkdocs serve` writes a newer index)."""
+        self._cancelled.set()
+        self._stop_process()
+        self._thread.join()
 
-
-def write_index(documents: Sequence[SearchDocument], site: Path) -> Path:
-    """Index `documents` into `site`/pagefind/ (URLs from the site's root); return that folder."""
-    return Indexing(documents, site).finish()
-
-
-def _write_documents(documents: Sequence[SearchDocument], folder: Path) -> None:
-    made: set[Path] = set()
-    for document in documents:
-        where = folder / document.url
-        if where not in made:
-            where.mkdir(parents=True, exist_ok=True)
-            made.add(where)
-        (where / "index.html").write_text(document.html, encoding="utf-8")
+    def _stop_process(self) -> None:
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()

@@ -236,3 +236,11 @@ def all_similar(
         index.ids,
     )
     return dict(zip(index.ids, found, strict=True))
+
+
+def compared_text(catalogue: Catalogue) -> list[tuple[str, ...]]:
+    """Everything `all_similar` reads of the catalogue: each project's id and text fields."""
+    return [
+        (p.id, p.title, p.summary, p.description, *p.tags, "|", *p.service_areas)
+        for p in catalogue.projects.values()
+    ]

@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from importlib import resources
 from typing import Any, Protocol
 
@@ -166,6 +166,12 @@ def terms(text: str, lexicon: Lexicon) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=100_000)
+def _default_terms(text: str) -> Counter[str]:
+    """terms(text, default_lexicon()); the counts are shared, so callers only read them."""
+    return terms(text, default_lexicon())
+
+
 def _is_content(stemmed: str) -> bool:
     return len(stemmed) > 1 and not stemmed.isdigit() and stemmed not in _stemmed_stopwords()
 
@@ -177,10 +183,12 @@ def _stemmed_stopwords() -> frozenset[str]:
 
 def field_terms(item: Describable, lexicon: Lexicon) -> dict[str, Counter[str]]:
     """Term counts per field. Tags are read as words ("missed-bins" -> "missed bins")."""
+    # With the usual lexicon, terms are remembered: a rebuild of `mkdocs serve` stems only new text.
+    count = _default_terms if lexicon is default_lexicon() else partial(terms, lexicon=lexicon)
     return {
-        "title": terms(item.title, lexicon),
-        "summary": terms(item.summary, lexicon),
-        "description": terms(item.description or "", lexicon),
-        "tags": terms(" ".join(t.replace("-", " ") for t in item.tags), lexicon),
+        "title": count(item.title),
+        "summary": count(item.summary),
+        "description": count(item.description or ""),
+        "tags": count(" ".join(t.replace("-", " ") for t in item.tags)),
         "service_areas": Counter(AREA_PREFIX + a for a in item.service_areas),
     }

@@ -13,15 +13,18 @@ from pathlib import Path
 
 from generator.catalogue.construction import build_catalogue
 from generator.catalogue.model import Catalogue
+from generator.checking.memory import RecordMemory
 from generator.checking.repository import Report, check_repository
 from generator.git.commit_dates import last_edit_days
-from generator.git.history import record_history
+from generator.git.history import RecordHistory, record_history
 from generator.pages.model import DataFile, SiteContent, SiteSettings, StaleInfo
+from generator.pages.render_memory import remembered, remembering
 from generator.pages.sections import DUE_SOON_DAYS
 from generator.reporting import summary, text_lines
-from generator.settings import SettingsError, load_settings
-from generator.similarity.engine import all_similar
+from generator.settings import Settings, SettingsError, load_settings
+from generator.similarity.engine import all_similar, compared_text
 from generator.site.compose import generate_site
+from generator.site.memory import SiteMemory
 from generator.site.redirects import redirect_files
 from generator.staleness.assessment import (
     Activity,
@@ -60,10 +63,12 @@ def build_today(value: date | None = None) -> date:
     return date.fromisoformat(text) if text else date.today()
 
 
-def load(root: Path, today: date, report: Report | None = None) -> Loaded:
+def load(
+    root: Path, today: date, report: Report | None = None, memory: RecordMemory | None = None
+) -> Loaded:
     """Check every record (unless `report` is that check, done already); raise InvalidRecords
     when any has an error."""
-    report = report or check_repository(root, today=today)
+    report = report or check_repository(root, today=today, memory=memory)
     if not report.ok:
         raise InvalidRecords(report)
     return Loaded(build_catalogue(report.records, root), report)
@@ -97,14 +102,36 @@ def read_schemas(root: Path) -> dict[str, str]:
 
 
 def site_content(
-    root: Path, settings: SiteSettings, today: date, report: Report | None = None
+    root: Path,
+    settings: SiteSettings,
+    today: date,
+    report: Report | None = None,
+    memory: SiteMemory | None = None,
 ) -> SiteContent:
-    """Every page and data file of the site for the repository at `root`."""
-    loaded = load(root, today, report)
+    """Every page and data file of the site for the repository at `root`; `memory` (kept by
+    `mkdocs serve` between rebuilds) spares the work whose inputs have not changed."""
+    loaded = load(root, today, report, memory.records if memory else None)
     community = load_settings(root)
     history = record_history(root, [r.path for r in loaded.report.records])
     alive = liveliness(loaded.catalogue, root, today)
-    content = generate_site(
+    if memory is not None:
+        memory.renders.next_build()
+    with remembering(memory.renders if memory else None):
+        content = _generate(root, settings, today, loaded, history, alive, community)
+    content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
+    return content
+
+
+def _generate(
+    root: Path,
+    settings: SiteSettings,
+    today: date,
+    loaded: Loaded,
+    history: RecordHistory,
+    alive: Liveliness,
+    community: Settings,
+) -> SiteContent:
+    return generate_site(
         loaded.catalogue,
         settings,
         today=today,
@@ -113,12 +140,16 @@ def site_content(
         due=alive.due,
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
-        similar=all_similar(loaded.catalogue),
+        # Similar projects read only the projects' text: an edit to anything else reuses them.
+        similar=remembered(
+            "similar projects",
+            "",
+            {"texts": compared_text(loaded.catalogue)},
+            lambda: all_similar(loaded.catalogue),
+        ),
         community=community,
         band_points=community.band_points,
     )
-    content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
-    return content
 
 
 def _redirect_pages(

@@ -10,6 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator.mkdocs_plugin.plugin import PipelinePlugin
 from tests.site_helpers import search_records, site_repository
 
 EDITED = "projects/report-a-missed-bin.yml"
@@ -32,6 +33,9 @@ def _serve_build(repo: Path, site: Path, first: bool) -> None:
     if first:
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+    plugin = config.plugins["pipeline"]
+    assert isinstance(plugin, PipelinePlugin)
+    plugin.wait_for_search()  # serve shows pages first; search follows in the background
 
 
 def test_an_edit_rewrites_only_the_pages_it_changes(repo: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from generator.events import Event
 from generator.outputs.feeds.atom import Entry, Feed, document, tag_id
 from generator.pages import paths
 from generator.pages.model import DataFile, SiteInputs
+from generator.pages.render_memory import remembered
 
 LIMIT = 50  # newest entries per feed: what a reader needs, and the files stay small
 # See `generator.pages.paths.FEEDS`: a valid, empty sitemap where Material looks for one.
@@ -53,13 +54,27 @@ def feed_file(
 ) -> DataFile:
     """The feed at site path `here` that follows the page `page`, newest `LIMIT` events first."""
     settings = inputs.settings
+    shown = events[:LIMIT]
+    values = {"settings": settings, "today": inputs.today, "title": title, "subtitle": subtitle}
+    return remembered(
+        "feed",
+        here,
+        {**values, "page": page, "events": shown},
+        lambda: _feed_file(inputs, here, page, title, subtitle, shown),
+    )
+
+
+def _feed_file(
+    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, events: Sequence[Event]
+) -> DataFile:
+    settings = inputs.settings
     feed = Feed(
         id=settings.page_url(here),
         title=f"{title} - {settings.site_name}",
         subtitle=subtitle,
         self_url=settings.page_url(here),
         page_url=settings.page_url(page),
-        entries=entries(inputs, events[:LIMIT]),
+        entries=entries(inputs, events),
         empty_updated=inputs.today,
     )
     return DataFile(here, document(feed))
