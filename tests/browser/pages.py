@@ -70,9 +70,7 @@ def sample_pages(site: Path, per_folder: int = 4) -> list[str]:
     of `SAMPLED_FOLDERS`: they share a few templates, and the suite should not slow down as
     records and weeks are added."""
     kept, counts = [], dict.fromkeys(SAMPLED_FOLDERS, 0)
-    for page in html_pages(site):
-        if _moved(site / page):
-            continue  # it moves on at once to the page it names, which is checked itself
+    for page in shown_pages(site):
         folder, _, rest = page.partition("/")
         if folder in counts and rest and page not in PAGE_TYPES.values():
             counts[folder] += 1
@@ -82,7 +80,13 @@ def sample_pages(site: Path, per_folder: int = 4) -> list[str]:
     return kept
 
 
-def _moved(page: Path) -> bool:
-    """The small page left at an old address (generator.site.redirects)."""
+def shown_pages(site: Path) -> list[str]:
+    """`html_pages` less the small pages left at old addresses (generator.site.redirects): a
+    browser moves on from them at once to the page they name, which is checked itself. Their
+    HTML is checked as files (test_content_security_policy)."""
+    return [page for page in html_pages(site) if not _moves_on(site / page)]
+
+
+def _moves_on(page: Path) -> bool:
     html = page / "index.html" if page.is_dir() else page
     return '<meta http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]
