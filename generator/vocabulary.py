@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 # Record kind -> its name in a sentence; the order records are listed in.
@@ -132,6 +133,7 @@ def phase_label(phase: str) -> str:
     return PHASES.get(phase, (phase.capitalize(), "", SERVICE_MANUAL))[0]
 
 
+@lru_cache(maxsize=10_000)  # a few hundred region and area names, asked for on every card
 def slug(text: str) -> str:
     """A token for data attributes and query strings: `South East` -> `south-east`."""
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())

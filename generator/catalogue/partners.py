@@ -7,7 +7,8 @@ left out: they have found each other.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from generator.catalogue.model import Catalogue, Project
 
@@ -34,32 +35,60 @@ def councils_like_yours(
     Only projects that are not retired count as "working on". A council with no such projects,
     or an id that is not in the catalogue, gets no suggestions.
     """
-    council = catalogue.councils.get(council_id)
-    if council is None:
+    if council_id not in catalogue.councils:
         return []
-    # Through the catalogue's council -> projects index, not a scan of every project: this
-    # runs for every council, and both numbers grow (380 councils, thousands of projects).
-    by_council = catalogue.projects_by_council
-    mine = by_council.get(council_id, [])
-    areas = {a for p in mine if p.phase != "retired" for a in p.service_areas}
-    already = {c for p in mine for c in p.councils}
+    return _Candidates(catalogue).like(council_id, top)
 
-    shared: dict[str, dict[str, list[Project]]] = defaultdict(lambda: defaultdict(list))
-    for other, candidate in catalogue.councils.items():
-        if other in already or candidate.type != council.type:
-            continue
-        for project in by_council.get(other, ()):
-            if project.phase == "retired":
-                continue
-            for area in project.service_areas:
-                if area in areas:
-                    shared[other][area].append(project)
 
-    ranked = sorted(
-        shared.items(),
-        key=lambda item: (-len(item[1]), -sum(len(ps) for ps in item[1].values()), item[0]),
-    )
-    return [(other, _reason(catalogue, other, by_area)) for other, by_area in ranked[:top]]
+def every_council_like_yours(
+    catalogue: Catalogue, top: int = 5
+) -> dict[str, list[tuple[str, str]]]:
+    """`councils_like_yours` of every council, sharing the work that is the same for all."""
+    candidates = _Candidates(catalogue)
+    return {council_id: candidates.like(council_id, top) for council_id in catalogue.councils}
+
+
+class _Candidates:
+    """Each council's live work, by area, and the councils of each type: read once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        # Through the catalogue's council -> projects index, not a scan of every project: this
+        # runs for every council, and both numbers grow (380 councils, thousands of projects).
+        self.working = {
+            council_id: [(a, p) for p in projects if p.phase != "retired" for a in p.service_areas]
+            for council_id, projects in catalogue.projects_by_council.items()
+        }
+        # Council -> area -> how many of its live projects work there.
+        self.counts = {
+            council_id: Counter(a for a, _ in w) for council_id, w in self.working.items()
+        }
+        self.of_type: dict[str, list[str]] = defaultdict(list)
+        for other, candidate in catalogue.councils.items():
+            if self.working.get(other):
+                self.of_type[candidate.type].append(other)
+
+    def like(self, council_id: str, top: int) -> list[tuple[str, str]]:
+        catalogue = self.catalogue
+        areas = self.counts.get(council_id, Counter()).keys()
+        if not areas:
+            return []
+        already = {c for p in catalogue.projects_by_council[council_id] for c in p.councils}
+        # Most shared areas, then most projects in them, then id: compared as plain tuples.
+        ranked = []
+        for other in self.of_type[catalogue.councils[council_id].type]:
+            counts = self.counts[other]
+            if other not in already and (common := areas & counts.keys()):
+                ranked.append((-len(common), -sum(counts[a] for a in common), other))
+        ranked.sort()
+        return [(other, self._reason(other, areas)) for *_, other in ranked[:top]]
+
+    def _reason(self, other: str, areas: Iterable[str]) -> str:
+        by_area: dict[str, list[Project]] = defaultdict(list)
+        for area, project in self.working[other]:
+            if area in areas:
+                by_area[area].append(project)
+        return _reason(self.catalogue, other, by_area)
 
 
 def _reason(catalogue: Catalogue, council_id: str, by_area: dict[str, list[Project]]) -> str:

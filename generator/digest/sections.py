@@ -3,7 +3,8 @@ and open challenges."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from generator.catalogue.model import Catalogue
@@ -70,14 +71,14 @@ def makerdays_section(catalogue: Catalogue, since: date, until: date) -> Section
     return Section("makerdays", "Maker days coming up", tuple(items))
 
 
-def challenges_section(catalogue: Catalogue, until: date, due: Mapping[str, date]) -> Section:
+def challenges_section(
+    catalogue: Catalogue, until: date, due: Mapping[str, date], projects: int | None = None
+) -> Section:
     """How many challenges are open at the end of the week: offered by projects that are kept
-    up to date, or written into maker days still to come."""
-    projects = sum(
-        1
-        for p in catalogue.projects.values()
-        if p.challenge and p.phase != "retired" and due.get(p.id, date.max) > until
-    )
+    up to date, or written into maker days still to come. `projects`: how many of the first
+    kind, if counted already (`open_challenges` counts them for many weeks at once)."""
+    if projects is None:
+        projects = open_challenges(catalogue, due)(until)
     standalone = sum(
         1
         for d in catalogue.makerdays.values()
@@ -92,3 +93,13 @@ def challenges_section(catalogue: Catalogue, until: date, due: Mapping[str, date
     note = (f"{count} {what} open: problems councils want help with. ",
             Ref("See the open challenges", "challenges/"), ".")  # fmt: skip
     return Section("challenges", "Open challenges", note=note)
+
+
+def open_challenges(catalogue: Catalogue, due: Mapping[str, date]) -> Callable[[date], int]:
+    """How many live projects offer a challenge and are not yet due for review on a day."""
+    days = sorted(
+        due.get(p.id, date.max)
+        for p in catalogue.projects.values()
+        if p.challenge and p.phase != "retired"
+    )
+    return lambda until: len(days) - bisect_right(days, until)

@@ -20,7 +20,12 @@ from generator.digest.model import (
     project_ref,
     week_of,
 )
-from generator.digest.sections import challenges_section, makerdays_section, similar_section
+from generator.digest.sections import (
+    challenges_section,
+    makerdays_section,
+    open_challenges,
+    similar_section,
+)
 from generator.events import Event, catalogue_events
 from generator.events.records import amount_text, pledge_amount
 from generator.settings import Settings
@@ -59,11 +64,15 @@ def weekly_digest(
     events: Iterable[Event] | None = None,
     due: Mapping[str, date] | None = None,
     similar: Mapping[str, Sequence[tuple[str, float]]] | None = None,
+    became_due: Sequence[Project] | None = None,
+    open_projects: int | None = None,
 ) -> Digest:
     """The digest of `since` to `until`, both included.
 
-    `events` (all or just this week's), `due` (from `due_dates`) and `similar` (project id ->
-    similar projects, as the site computes them) save work when making many weeks; left out,
+    `events` (all or just this week's), `due` (from `due_dates`), `similar` (project id ->
+    similar projects, as the site computes them), `became_due` (the projects whose `due` day is
+    in the week, in catalogue order) and `open_projects` (how many projects offer a challenge
+    at the week's end, `sections.open_challenges`) save work when making many weeks; left out,
     they are worked out here.
     """
     settings = settings or Settings()
@@ -77,10 +86,11 @@ def weekly_digest(
     for event in week:
         by_kind.setdefault(event.kind, []).append(event)
     new = by_kind.get("started", [])
-    became_due = sorted(
-        (p for p in catalogue.projects.values() if since <= due.get(p.id, date.min) <= until),
-        key=lambda p: (due[p.id], p.title.lower()),
-    )
+    if became_due is None:
+        became_due = [
+            p for p in catalogue.projects.values() if since <= due.get(p.id, date.min) <= until
+        ]
+    became_due = sorted(became_due, key=lambda p: (due[p.id], p.title.lower()))
     sections = (
         _section("new-projects", "New projects", [_new_project(catalogue, e) for e in new]),
         similar_section(catalogue, [e.record_id for e in new], similar),
@@ -96,7 +106,7 @@ def weekly_digest(
         _section("due", "Now due for review",
                  [_due(catalogue, p, until, settings) for p in became_due]),
         makerdays_section(catalogue, since, until),
-        challenges_section(catalogue, until, due),
+        challenges_section(catalogue, until, due, open_projects),
     )  # fmt: skip
     figures = tuple(
         Figure(figure_id, len(by_kind.get(kind, [])), one, many)
@@ -202,10 +212,18 @@ def every_week(
     for event in found:
         if not _part_of_start(event):
             by_week.setdefault(week_of(event.day)[0], []).append(event)
+    # Each project's review falls due in one week: sorted into it once, not looked for in all.
+    due_in_week: dict[date, list[Project]] = {}
+    for project in catalogue.projects.values():
+        if project.id in due:
+            due_in_week.setdefault(week_of(due[project.id])[0], []).append(project)
+    open_at = open_challenges(catalogue, due)
     this_week = week_of(today)[0]
     return [
         weekly_digest(catalogue, monday, week_of(monday)[1], settings=settings,
-                      events=by_week[monday], due=due, similar=similar)
+                      events=by_week[monday], due=due, similar=similar,
+                      became_due=due_in_week.get(monday, []),
+                      open_projects=open_at(week_of(monday)[1]))
         for monday in sorted(by_week, reverse=True)
         if monday <= this_week
     ]  # fmt: skip

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from itertools import groupby
 
-from generator.catalogue.model import Council
-from generator.catalogue.partners import councils_like_yours
+from generator.catalogue.model import Council, MakerDay, Pledge, Project
+from generator.catalogue.partners import every_council_like_yours
 from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
@@ -19,10 +21,39 @@ from generator.vocabulary import COUNCIL_TYPES, NATIONS
 NO_REGION = "Other"
 
 
+@dataclass(frozen=True)
+class _ByCouncil:
+    """What each council page lists from other records, gathered in one pass over them all
+    rather than one per council (hundreds of councils, thousands of projects)."""
+
+    pledges: dict[str, list[tuple[Project, Pledge]]]
+    adopted: dict[str, list[Project]]
+    hosted: dict[str, list[MakerDay]]
+    like_yours: dict[str, list[tuple[str, str]]]
+
+    @classmethod
+    def of(cls, inputs: SiteInputs) -> _ByCouncil:
+        catalogue, counted = inputs.catalogue, inputs.savings.by_project
+        pledges: dict[str, list[tuple[Project, Pledge]]] = defaultdict(list)
+        adopted: dict[str, list[Project]] = defaultdict(list)
+        for project in catalogue.projects.values():
+            for pledge in project.pledges:
+                pledges[pledge.council].append((project, pledge))
+            if project.reuse and project.id in counted:
+                for council_id in dict.fromkeys(project.reuse.adopted_by):
+                    adopted[council_id].append(project)
+        hosted: dict[str, list[MakerDay]] = defaultdict(list)
+        for day in catalogue.makerdays.values():
+            for council_id in dict.fromkeys(day.hosts):
+                hosted[council_id].append(day)
+        return cls(pledges, adopted, hosted, every_council_like_yours(catalogue))
+
+
 def pages(inputs: SiteInputs) -> list[Page]:
+    by_council = _ByCouncil.of(inputs)
     return [
         index_page(inputs),
-        *(council_page(inputs, c) for c in inputs.catalogue.councils.values()),
+        *(council_page(inputs, c, by_council) for c in inputs.catalogue.councils.values()),
     ]
 
 
@@ -62,7 +93,7 @@ def index_page(inputs: SiteInputs) -> Page:
     )
 
 
-def council_page(inputs: SiteInputs, council: Council) -> Page:
+def council_page(inputs: SiteInputs, council: Council, by_council: _ByCouncil) -> Page:
     catalogue = inputs.catalogue
     projects = catalogue.projects_by_council.get(council.id, [])
     led = [p for p in projects if p.lead_council == council.id]
@@ -71,23 +102,13 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
         for p in projects
         if p.lead_council != council.id
     ]
-    pledges = [
-        (p, pledge)
-        for p in catalogue.projects.values()
-        for pledge in p.pledges
-        if pledge.council == council.id
-    ]
+    pledges = by_council.pledges.get(council.id, [])
     savings = inputs.savings
     adopted = [
         (p, council_adoption(savings.by_project[p.id], council.id))
-        for p in catalogue.projects.values()
-        if p.reuse and council.id in p.reuse.adopted_by and p.id in savings.by_project
+        for p in by_council.adopted.get(council.id, [])
     ]
-    hosted = sorted(
-        (d for d in catalogue.makerdays.values() if council.id in d.hosts),
-        key=lambda d: d.start_day,
-        reverse=True,
-    )
+    hosted = sorted(by_council.hosted.get(council.id, []), key=lambda d: d.start_day, reverse=True)
     path = paths.source(paths.council(council.id))
     kind = COUNCIL_TYPES.get(council.type, council.type)
     return Page(
@@ -116,7 +137,7 @@ def council_page(inputs: SiteInputs, council: Council) -> Page:
             feed=paths.council_feed(council.id),
             like_yours=[
                 (catalogue.councils[other], reason)
-                for other, reason in councils_like_yours(catalogue, council.id)
+                for other, reason in by_council.like_yours[council.id]
             ],
         ),
         record_path=council.path,

@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 from urllib.parse import quote, urlencode, urljoin
 
@@ -153,14 +153,14 @@ class SiteSettings:
 
     def page_url(self, site_path: str) -> str:
         """Absolute URL of a site path such as `projects/x/`."""
-        return urljoin(self.site_url, site_path)
+        return _joined(self.site_url, site_path)
 
     def edit_path(self, record_path: str) -> str:
         """The record's path relative to docs_dir, which is what MkDocs joins to `edit_uri`."""
         return posixpath.relpath(record_path, self.docs_dir)
 
     def edit_url(self, record_path: str) -> str:
-        return urljoin(f"{self.repo_url}/", self.edit_uri + self.edit_path(record_path))
+        return _joined(f"{self.repo_url}/", self.edit_uri + self.edit_path(record_path))
 
     def history_url(self, record_path: str) -> str:
         return f"{self.repo_url}/commits/{self.branch}/{quote(record_path)}"
@@ -187,6 +187,10 @@ class SiteSettings:
     def update_url(self, project_id: str, title: str) -> str:
         """The update-project form, to post progress or confirm the record, for this project."""
         return self.form_url("update-project.yml", title=f"Update: {title}", project=project_id)
+
+
+# Every feed entry and page asks for absolute addresses of the same few thousand pages.
+_joined = lru_cache(maxsize=50_000)(urljoin)
 
 
 Similar = Mapping[str, list[tuple[str, float]]]

@@ -11,6 +11,7 @@ service areas name ("Find my bin day" -> rubbish, refuse, household waste...).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from generator.catalogue.model import Catalogue, Project
 from generator.similarity.text import default_lexicon, default_synonyms, stem, words
@@ -65,7 +66,7 @@ def search_text(parts: list[str], known: frozenset[str] = frozenset()) -> str:
     """
     seen: dict[str, None] = {}
     for part in parts:
-        for word in words(part):
+        for word in _words(part):
             if word in known:
                 continue
             seen.setdefault(word, None)
@@ -73,6 +74,12 @@ def search_text(parts: list[str], known: frozenset[str] = frozenset()) -> str:
             if not word.startswith(stemmed):
                 seen.setdefault(stemmed, None)
     return " ".join(seen)
+
+
+# The same council names, service areas and synonyms come up for project after project.
+@lru_cache(maxsize=50_000)
+def _words(part: str) -> tuple[str, ...]:
+    return tuple(words(part))
 
 
 def project_search_text(

@@ -198,6 +198,7 @@ class SimilarityIndex:
         """Candidates found through the query's strongest terms, then scored exactly."""
         strongest = sorted(query.items(), key=lambda tw: (-tw[1], tw[0]))[:CANDIDATE_TERMS]
         partial: dict[int, float] = {}
+        add = partial.get
         for term, weight in strongest:
             posting = self._postings.get(term)
             if posting is None:
@@ -206,13 +207,17 @@ class SimilarityIndex:
             for number, other in zip(
                 docs[:POSTINGS_PER_TERM], weights[:POSTINGS_PER_TERM], strict=True
             ):
-                partial[number] = partial.get(number, 0.0) + weight * other
+                partial[number] = add(number, 0.0) + weight * other
         partial.pop(skip, None)
-        pool = sorted(partial.items(), key=lambda nw: (-nw[1], nw[0]))[:pool_size]
+        # The same order as sorting by (-score, number), compared as plain tuples.
+        pool = sorted([(-score, number) for number, score in partial.items()])[:pool_size]
+        # Exact scores over the shared terms only: a term the other lacks adds exactly 0, and the
+        # rest are added in the query's order, so every float is the same as over all terms.
+        terms = list(query.items())
         results: list[tuple[int, float]] = []
-        for number, _ in pool:
+        for _, number in pool:
             vector = self._vectors[number]
-            results.append((number, sum(w * vector.get(t, 0.0) for t, w in query.items())))
+            results.append((number, sum([w * vector[t] for t, w in terms if t in vector])))
         return results
 
 

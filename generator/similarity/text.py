@@ -105,8 +105,9 @@ class Lexicon:
         """Every concept whose phrase occurs in `stems`, once per occurrence, in text order."""
         found: list[str] = []
         starts = self._by_first_word
-        for start, first in enumerate(stems):
-            for phrase, concepts in starts.get(first, ()):
+        # Most words start no phrase: find the few that do first.
+        for start in [n for n, first in enumerate(stems) if first in starts]:
+            for phrase, concepts in starts[stems[start]]:
                 if len(phrase) == 1 or tuple(stems[start : start + len(phrase)]) == phrase:
                     found.extend(concepts)
         return found
@@ -159,8 +160,8 @@ def terms(text: str, lexicon: Lexicon) -> Counter[str]:
 
     Phrases are matched before stopwords go, so "not collected" can still mean a missed bin.
     """
-    stems = [stem(w) for w in words(text)]
-    counts: Counter[str] = Counter(s for s in stems if _is_content(s))
+    stems = list(map(stem, words(text)))
+    counts: Counter[str] = Counter(filter(_is_content, stems))
     for concept in lexicon.concepts_in(stems):
         counts[CONCEPT_PREFIX + concept] += 1
     return counts
@@ -172,6 +173,7 @@ def _default_terms(text: str) -> Counter[str]:
     return terms(text, default_lexicon())
 
 
+@lru_cache(maxsize=200_000)  # asked for every word of every project: a few thousand stems
 def _is_content(stemmed: str) -> bool:
     return len(stemmed) > 1 and not stemmed.isdigit() and stemmed not in _stemmed_stopwords()
 

@@ -25,10 +25,12 @@ from generator.pages import (
 )
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 from generator.settings import Settings
+from generator.site.heap import long_lived_set_aside
 from generator.site.redirects import redirect_data_files
 from generator.staleness.assessment import Activity, DueProject
 
 
+@long_lived_set_aside
 def generate_site(
     catalogue: Catalogue,
     settings: SiteSettings,

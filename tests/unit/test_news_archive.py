@@ -8,7 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from generator.digest import formats
 from generator.digest.model import Digest, Figure
+from generator.digest.week import weekly_digest
 from generator.pages import news, news_archive
 from generator.pages.model import SiteInputs, SiteSettings
 from generator.site.compose import generate_site
@@ -164,3 +166,19 @@ def test_with_no_recent_news_the_months_link_each_other(catalogue) -> None:
     links = r'<a href="\.\./([\d-]+)/" rel="(\w+)">'
     assert re.findall(links, pages[f"news/{newest}.md"]) == [(second, "prev")]
     assert (newest, "next") in re.findall(links, pages[f"news/{second}.md"])
+
+
+def test_the_digest_links_a_page_or_a_redirect(catalogue) -> None:
+    """`pipeline digest` links the week at `news/<monday>/`: the last whole week has its page
+    there; an older week asked for with --since finds the small page leading to its month."""
+    content = generate_site(catalogue, SiteSettings(), today=TODAY)
+    pages = {p.path for p in content.pages}
+    files = {f.path for f in content.files}
+    for since, until, there in (
+        (date(2026, 11, 9), date(2026, 11, 15), "news/2026-11-09.md" in pages),
+        (date(2015, 3, 2), date(2015, 3, 8), "news/2015-03-02/index.html" in files),
+    ):
+        digest = weekly_digest(catalogue, since, until)
+        link = f"https://example.org/news/{since.isoformat()}/"
+        assert f"the Pipeline site]({link})" in formats.markdown(digest, "https://example.org/")
+        assert there, since

@@ -8,7 +8,7 @@ services list.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from generator.events import Event
 from generator.outputs.feeds.atom import Entry, Feed, document, tag_id
@@ -34,23 +34,32 @@ def event_page(event: Event) -> str:
     return paths.project(event.record_id)
 
 
-def entries(inputs: SiteInputs, events: Iterable[Event]) -> list[Entry]:
+def entry(inputs: SiteInputs, event: Event) -> Entry:
     settings = inputs.settings
-    return [
-        Entry(
-            id=tag_id(settings.site_url, e.uid),
-            title=e.title,
-            updated=e.day,
-            url=settings.page_url(event_page(e)),
-            summary=e.text,
-            category=e.kind,
-        )
-        for e in events
-    ]
+    return Entry(
+        id=tag_id(settings.site_url, event.uid),
+        title=event.title,
+        updated=event.day,
+        url=settings.page_url(event_page(event)),
+        summary=event.text,
+        category=event.kind,
+    )
+
+
+# Entries made so far, by event (the `id` of an Event in `SiteInputs.events`): an event is in a
+# project's feed, each of its councils' and each of its areas', and its entry is made and written
+# once for all of them.
+Made = dict[int, Entry]
 
 
 def feed_file(
-    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, events: Sequence[Event]
+    inputs: SiteInputs,
+    here: str,
+    page: str,
+    title: str,
+    subtitle: str,
+    events: Sequence[Event],
+    made: Made | None = None,
 ) -> DataFile:
     """The feed at site path `here` that follows the page `page`, newest `LIMIT` events first."""
     settings = inputs.settings
@@ -60,21 +69,35 @@ def feed_file(
         "feed",
         here,
         {**values, "page": page, "events": shown},
-        lambda: _feed_file(inputs, here, page, title, subtitle, shown),
+        lambda: _feed_file(
+            inputs, here, page, title, subtitle, shown, {} if made is None else made
+        ),
     )
 
 
 def _feed_file(
-    inputs: SiteInputs, here: str, page: str, title: str, subtitle: str, events: Sequence[Event]
+    inputs: SiteInputs,
+    here: str,
+    page: str,
+    title: str,
+    subtitle: str,
+    events: Sequence[Event],
+    made: Made,
 ) -> DataFile:
     settings = inputs.settings
+    entries = []
+    for event in events:
+        found = made.get(id(event))
+        if found is None:
+            found = made[id(event)] = entry(inputs, event)
+        entries.append(found)
     feed = Feed(
         id=settings.page_url(here),
         title=f"{title} - {settings.site_name}",
         subtitle=subtitle,
         self_url=settings.page_url(here),
         page_url=settings.page_url(page),
-        entries=entries(inputs, events),
+        entries=entries,
         empty_updated=inputs.today,
     )
     return DataFile(here, document(feed))
@@ -87,6 +110,7 @@ def record_feeds(inputs: SiteInputs) -> list[DataFile]:
     by_council: dict[str, list[Event]] = defaultdict(list)
     by_area: dict[str, list[Event]] = defaultdict(list)
     makerdays: list[Event] = []
+    made: Made = {}
     for event in inputs.events:
         if event.record == "project":
             by_project[event.record_id].append(event)
@@ -99,26 +123,26 @@ def record_feeds(inputs: SiteInputs) -> list[DataFile]:
     files = [
         feed_file(inputs, paths.project_feed(p.id), paths.project(p.id), p.title,
                   f"Updates, phase changes, partners, pledges and reviews of {p.title}.",
-                  by_project.get(p.id, []))
+                  by_project.get(p.id, []), made)
         for p in catalogue.projects.values()
     ]  # fmt: skip
     files += [
         feed_file(inputs, paths.council_feed(c.id), paths.council(c.id), c.name,
                   f"The projects {c.name} leads or takes part in, and its maker days.",
-                  by_council.get(c.id, []))
+                  by_council.get(c.id, []), made)
         for c in catalogue.councils.values()
     ]  # fmt: skip
     files += [
         feed_file(inputs, paths.service_area_feed(a.id), f"{paths.SERVICES}#area-{a.id}",
                   f"{a.name}: projects",
                   f"New projects and what happens to projects in {a.name}.",
-                  by_area.get(a.id, []))
+                  by_area.get(a.id, []), made)
         for a in catalogue.service_areas.values()
     ]  # fmt: skip
     files.append(
         feed_file(inputs, paths.MAKERDAYS_FEED, paths.MAKERDAYS, "Maker days",
                   "Maker days where councils and suppliers work on challenges together.",
-                  makerdays)
+                  makerdays, made)
     )  # fmt: skip
     files.append(DataFile(FEEDS_SITEMAP, EMPTY_SITEMAP))
     return files

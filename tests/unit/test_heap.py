@@ -1,0 +1,38 @@
+"""The collector sets the records aside only while the site is made, and undoes only its own."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from generator.site.heap import long_lived_set_aside
+
+
+@long_lived_set_aside
+def _frozen_inside(fail: bool = False) -> int:
+    if fail:
+        raise ValueError("a page failed")
+    return gc.get_freeze_count()
+
+
+def test_set_aside_during_the_call_and_back_after() -> None:
+    assert gc.get_freeze_count() == 0
+    assert _frozen_inside() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_back_after_a_failure() -> None:
+    with pytest.raises(ValueError):
+        _frozen_inside(fail=True)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_callers_own_freeze_is_left_as_it_was() -> None:
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        assert _frozen_inside() == before
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
