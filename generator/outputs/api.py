@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from generator.catalogue.model import Council, MakerDay, Project
 from generator.pages import paths
 from generator.pages.model import SiteInputs, SiteSettings
+from generator.pages.render_memory import remembered
 from generator.savings.document import Urls, money, savings_document, to_json
 from generator.savings.wording import adoption_sentence
 
@@ -52,13 +54,29 @@ def _fields(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
 
 def _dump(inputs: SiteInputs, name: str, items: list[dict[str, Any]]) -> bytes:
     document = {"version": VERSION, "generated": inputs.today.isoformat(), "count": len(items),
-                name: items}  # fmt: skip
+                name: []}  # fmt: skip
+    text = _json(document)
+    if items:
+        # The same text as dumping the whole document with its items: each item is dumped on
+        # its own (and remembered by `mkdocs serve`, which re-dumps only changed records).
+        parts = [
+            remembered("api item", "", {"item": item}, partial(_item_json, item)) for item in items
+        ]
+        text = text.removesuffix("[]\n}") + "[\n" + ",\n".join(parts) + "\n  ]\n}"
     # `<`, `>` and `&` as JSON escapes: the same strings for every consumer, and safe even if
     # someone embeds the file in an HTML page.
-    # allow_nan=False: a guard; the checks refuse non-finite numbers, and strict JSON has none.
-    text = json.dumps(document, indent=2, ensure_ascii=False, default=str, allow_nan=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (text + "\n").encode("utf-8")
+
+
+def _json(value: Any) -> str:
+    # allow_nan=False: a guard; the checks refuse non-finite numbers, and strict JSON has none.
+    return json.dumps(value, indent=2, ensure_ascii=False, default=str, allow_nan=False)
+
+
+def _item_json(item: dict[str, Any]) -> str:
+    """An item as it reads inside the document's list: two levels in."""
+    return "    " + _json(item).replace("\n", "\n    ")
 
 
 def _head(inputs: SiteInputs, record: Project | Council | MakerDay, site_path: str) -> dict:
