@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from urllib.parse import urljoin
 
-from generator.digest.model import Digest, Item, Part, Ref
+from generator.digest.model import Digest, Figure, Item, Part, Ref
 from generator.markdown_safe import github_inline
 from generator.vocabulary import day_and_month, long_date
 
@@ -38,11 +38,17 @@ def dates(digest: Digest) -> str:
 
 def summary(digest: Digest) -> str:
     """One sentence with the week's figures, or a word that it was quiet."""
-    counted = [f.text for f in digest.figures if f.count]
-    if not counted:
+    if digest.quiet:
         return "A quiet week: nothing new was recorded on Pipeline."
-    listed = counted[0] if len(counted) == 1 else ", ".join(counted[:-1]) + " and " + counted[-1]
-    return f"The week in numbers: {listed}."
+    return f"The week in numbers: {figures_text(digest.figures)}."
+
+
+def figures_text(figures: Sequence[Figure]) -> str:
+    """`5 new projects, 2 pledges and 1 project reviewed`: the figures that are not 0."""
+    counted = [f.text for f in figures if f.count]
+    if len(counted) <= 1:
+        return "".join(counted)
+    return ", ".join(counted[:-1]) + " and " + counted[-1]
 
 
 def plain(parts: Sequence[Part]) -> str:

@@ -83,8 +83,19 @@ NEWS_FEED = f"{FEEDS}news.xml"
 
 
 def news_week(digest_key: str) -> str:
-    """A week's news, by the day it starts: `news/2026-11-09/`."""
+    """A recent week's news, by the day it starts: `news/2026-11-09/`."""
     return f"{NEWS}{digest_key}/"
+
+
+def news_month(month_key: str, part: int = 1) -> str:
+    """An older month's weeks: `news/2015-03/`; a month too long for one page goes on in
+    `news/2015-03-part-2/` (beside it, so links in a week read the same on any of them)."""
+    return f"{NEWS}{month_key}/" if part == 1 else f"{NEWS}{month_key}-part-{part}/"
+
+
+def news_week_anchor(digest_key: str) -> str:
+    """A week's section on its month's page: `week-2015-03-02`."""
+    return f"week-{digest_key}"
 
 
 def source(site_path: str) -> str:

@@ -26,6 +26,7 @@ from generator.pages import (
 from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 from generator.settings import Settings
 from generator.site.heap import long_lived_set_aside
+from generator.site.redirects import redirect_data_files
 from generator.staleness.assessment import Activity, DueProject
 
 
@@ -81,7 +82,8 @@ def generate_site(
     content.pages.append(savings.method_page(inputs))
     content.pages.extend(makerdays.pages(inputs))
     content.pages.extend(councils.pages(inputs))
-    content.pages.extend(news.pages(inputs))
+    built_news = news.build(inputs)
+    content.pages.extend(built_news.pages)
     content.pages.append(reference.fields_page(inputs))
     content.pages.append(reference.approvals_page())
     content.pages.append(search.page(inputs))
@@ -89,5 +91,9 @@ def generate_site(
     terms = search_terms.all_project_terms(catalogue)
     content.files.append(projects.cards_file(inputs, terms))
     content.files.append(news_feed(inputs))
+    # Older weeks' addresses lead to their month's page (generator.pages.news_archive).
+    content.files.extend(
+        redirect_data_files(built_news.moved, settings.site_url, built_news.titles)
+    )
     content.search.extend(search_documents.record_documents(catalogue, terms))
     return content

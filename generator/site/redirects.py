@@ -8,6 +8,7 @@ old address drops out of search results.
 from __future__ import annotations
 
 from generator.jinja_environment import template_environment
+from generator.pages.model import DataFile
 from generator.pages.templating import relative_url
 
 # The site's policy, as site_overrides/partials/content-security-policy.html declares it for
@@ -35,14 +36,15 @@ _TEMPLATE = """\
 <body>
 <main>
 <h1>{{ title }} has moved</h1>
-<p>This page is now at <a href="{{ relative }}">{{ canonical }}</a>.
+<p>This page is now at <a href="{{ relative }}">{{ shown }}</a>.
 Please update any links or bookmarks.</p>
 </main>
 </body>
 </html>
 """
 
-_environment = template_environment(keep_trailing_newline=True)
+# Compiled once: a site with years of news leaves hundreds of these pages.
+_PAGE = template_environment(keep_trailing_newline=True).from_string(_TEMPLATE)
 
 
 def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str = "") -> str:
@@ -52,10 +54,17 @@ def redirect_page(from_page: str, to_page: str, site_url: str = "", title: str =
     record's title, escaped like everything else.
     """
     relative = relative_url(from_page, to_page)
-    canonical = f"{site_url.rstrip('/')}/{to_page.lstrip('/')}" if site_url else relative
-    return _environment.from_string(_TEMPLATE).render(
+    # The page itself is canonical, not a #section of it (a week of news on its month's page);
+    # the link people see names the section too.
+    page, hash_, section = to_page.partition("#")
+    canonical = (
+        f"{site_url.rstrip('/')}/{page.lstrip('/')}" if site_url else relative_url(from_page, page)
+    )
+    shown = canonical + hash_ + section if site_url else relative
+    return _PAGE.render(
         title=title or "This page",
         canonical=canonical,
+        shown=shown,
         relative=relative,
         policy=CONTENT_SECURITY_POLICY,
     )
@@ -73,3 +82,11 @@ def redirect_files(
         f"{old.rstrip('/')}/index.html": redirect_page(old, new, site_url, titles.get(new, ""))
         for old, new in sorted(redirects.items())
     }
+
+
+def redirect_data_files(
+    redirects: dict[str, str], site_url: str = "", titles: dict[str, str] | None = None
+) -> list[DataFile]:
+    """`redirect_files` as files to publish as they are: no MkDocs page, no theme."""
+    pages = redirect_files(redirects, site_url, titles)
+    return [DataFile(path, html.encode("utf-8")) for path, html in pages.items()]

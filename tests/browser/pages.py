@@ -23,6 +23,8 @@ PAGE_TYPES: dict[str, str] = {
     "council": "councils/west-berkshire/",
     "news": "news/",
     "news-week": "news/2026-11-09/",
+    # Older weeks as sections of their month's page; the month's later weeks have their own.
+    "news-month": "news/2025-11/",
     "contribute": "contribute/",
     "field-reference": "contribute/fields/",
     "data-and-api": "api/",
@@ -49,6 +51,9 @@ SCREENSHOT_PAGES = (
 
 
 RECORD_FOLDERS = ("projects", "councils", "makerdays")
+# Folders of many pages made from a few templates, sampled like the record pages: the news has
+# a page per recent week, a page per older month and a small page at each older week's address.
+SAMPLED_FOLDERS = (*RECORD_FOLDERS, "news")
 
 
 def html_pages(site: Path) -> list[str]:
@@ -61,10 +66,11 @@ def html_pages(site: Path) -> list[str]:
 
 
 def sample_pages(site: Path, per_folder: int = 4) -> list[str]:
-    """Every page that is not a record's, the page types, and a few record pages of each kind:
-    record pages share one template, and the suite should not slow down as records are added."""
-    kept, counts = [], dict.fromkeys(RECORD_FOLDERS, 0)
-    for page in html_pages(site):
+    """Every page that is not a record's or a week's, the page types, and a few of each folder
+    of `SAMPLED_FOLDERS`: they share a few templates, and the suite should not slow down as
+    records and weeks are added."""
+    kept, counts = [], dict.fromkeys(SAMPLED_FOLDERS, 0)
+    for page in shown_pages(site):
         folder, _, rest = page.partition("/")
         if folder in counts and rest and page not in PAGE_TYPES.values():
             counts[folder] += 1
@@ -72,3 +78,15 @@ def sample_pages(site: Path, per_folder: int = 4) -> list[str]:
                 continue
         kept.append(page)
     return kept
+
+
+def shown_pages(site: Path) -> list[str]:
+    """`html_pages` less the small pages left at old addresses (generator.site.redirects): a
+    browser moves on from them at once to the page they name, which is checked itself. Their
+    HTML is checked as files (test_content_security_policy)."""
+    return [page for page in html_pages(site) if not _moves_on(site / page)]
+
+
+def _moves_on(page: Path) -> bool:
+    html = page / "index.html" if page.is_dir() else page
+    return '<meta http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]

@@ -12,7 +12,7 @@ import pytest
 
 from tests.browser import payloads
 from tests.browser.built_site import build_site, copy_site_sources
-from tests.browser.pages import html_pages
+from tests.browser.pages import shown_pages
 from tests.browser.serving import Served, serve
 from tests.conftest import EXAMPLES, PROJECT_ROOT, make_repository
 
@@ -98,7 +98,7 @@ def live_payloads(page, served: Served) -> tuple[dict[str, list[str]], str]:
     page.add_init_script("window.__pwned = 0;")
     failures: dict[str, list[str]] = {}
     texts = []
-    for path in html_pages(served.root):
+    for path in shown_pages(served.root):
         url = served.page(path)
         page.goto(url, wait_until="load")
         problems = [f"dangerous markup: {item}" for item in page.evaluate(FIND_DANGER)]

@@ -9,7 +9,6 @@ from datetime import date
 
 import pytest
 
-from generator.pages import news as news_module
 from generator.pages.model import SiteSettings
 from generator.site.compose import generate_site
 from generator.site.content import load
@@ -33,7 +32,7 @@ def _pages(content) -> dict:
     return {p.path: p for p in content.pages}
 
 
-def test_a_page_for_each_week_with_news(content) -> None:
+def test_a_page_for_each_recent_week_with_news(content) -> None:
     pages = _pages(content)
     week = pages["news/2026-11-09.md"]
     assert week.title == "The week on Pipeline: 9 to 15 November 2026"
@@ -45,22 +44,32 @@ def test_a_page_for_each_week_with_news(content) -> None:
     assert 'href="../2026-10-26/" rel="prev">Older week' in week.body
     assert 'href="../2026-11-16/" rel="next">Newer week' not in week.body
     weeks = sorted(p for p in pages if re.fullmatch(r"news/\d{4}-\d\d-\d\d\.md", p))
-    assert len(weeks) > 50
+    # The last 52 weeks up to today, 16 November 2026's included: from 24 November 2025 on.
+    assert weeks[0] == "news/2025-11-24.md" and len(weeks) == 26
     assert weeks[-1] == "news/2026-11-09.md"  # nothing yet in the week of 16 November
 
 
-def test_the_list_of_weeks_is_newest_first_and_paged(catalogue, monkeypatch) -> None:
-    monkeypatch.setattr(news_module, "NEWS_PAGE_SIZE", 10)
-    pages = _pages(generate_site(catalogue, SiteSettings(), today=TODAY))
+def test_the_list_has_the_recent_weeks_then_the_months(content) -> None:
+    pages = _pages(content)
     first = pages["news/index.md"]
     assert first.in_nav and first.feed == "feeds/news.xml"
     links = re.findall(r'<a href="(\d{4}-\d\d-\d\d)/">', first.body)
-    assert links[0] == "2026-11-09" and links == sorted(links, reverse=True) and len(links) == 10
-    assert 'href="page/2/"' in first.body
-    second = pages["news/page/2.md"]
-    assert not second.in_nav and "(page 2 of" in second.title
-    older = re.findall(r'<a href="../../(\d{4}-\d\d-\d\d)/">', second.body)
-    assert older and older[0] < links[-1]
+    assert links[0] == "2026-11-09" and links == sorted(links, reverse=True) and len(links) == 26
+    months = re.findall(r'<a href="(\d{4}-\d\d)/">', first.body)
+    assert months[0] == "2025-11" and months[-1] == "2014-09"
+    assert months == sorted(months, reverse=True)
+    assert '<h3 id="year-2015">2015</h3>' in first.body and 'href="#year-2015"' in first.body
+    november = '<a href="2025-11/">November 2025</a></p><p>2 weeks of news: 1 new project, '
+    assert november in first.body
+    assert not [p for p in pages if p.startswith("news/page/")]  # a year of weeks fits a page
+
+
+def test_the_list_pages_of_before_lead_to_the_months(content) -> None:
+    """Until December 2026 the weeks were listed 52 to a page: 112 weeks made three pages."""
+    files = {f.path: f.content.decode() for f in content.files}
+    assert 'url=../../#earlier"' in files["news/page/2/index.html"]
+    assert 'url=../../#earlier"' in files["news/page/3/index.html"]
+    assert "news/page/4/index.html" not in files
 
 
 def test_the_news_feed_has_the_finished_weeks(content) -> None:
@@ -71,6 +80,11 @@ def test_the_news_feed_has_the_finished_weeks(content) -> None:
     assert entries[0].findtext(f"{ATOM}updated") == "2026-11-15T00:00:00Z"
     summary = entries[0].findtext(f"{ATOM}summary")
     assert "New projects\n- Understand fly-tipping reports, led by Oxford" in summary
+    # The 26 latest weeks with news, here all within the last 52 weeks: each has its own page.
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    weeks = [re.fullmatch(r"https://[^/]+/pipeline/(news/[\d-]+)/", link)[1] for link in links]
+    pages = _pages(content)
+    assert len(weeks) == 26 and all(f"{week}.md" in pages for week in weeks)
     later = generate_site(
         load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(), today=date(2026, 11, 15)
     )
