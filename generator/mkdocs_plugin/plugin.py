@@ -100,6 +100,11 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._nav, self._share = None, None
         return config
 
+    @property
+    def pages_built(self) -> int:
+        """The pages of the last build (Markdown and generated, not data files)."""
+        return self._pages
+
     def _tell(self, phase: str, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(phase, done, total)

@@ -55,11 +55,11 @@ def build_site(
     logging.getLogger("mkdocs").addHandler(errors)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(work), strict=strict)
-        for plugin in config.plugins.values():
-            if isinstance(plugin, PipelinePlugin):
-                plugin.today = today
-                plugin.report = report
-                plugin.progress = progress
+        ours = [p for p in config.plugins.values() if isinstance(p, PipelinePlugin)]
+        for plugin in ours:
+            plugin.today = today
+            plugin.report = report
+            plugin.progress = progress
         try:
             build(config)
         finally:
@@ -74,7 +74,8 @@ def build_site(
         logging.getLogger("mkdocs").removeHandler(errors)
     _swap(work, out)
     files = [p for p in out.rglob("*") if p.is_file()]
-    pages = sum(1 for p in files if p.name == "index.html")
+    # The pages MkDocs built (the small redirect files at old addresses are not pages).
+    pages = ours[0].pages_built if ours else sum(1 for p in files if p.name == "index.html")
     return Built(out, pages, len(files), time.monotonic() - started)
 
 
