@@ -31,8 +31,9 @@ def test_back_after_a_failure() -> None:
 def test_a_callers_own_freeze_is_left_as_it_was() -> None:
     gc.freeze()
     try:
-        before = gc.get_freeze_count()
-        assert _frozen_inside() == before
-        assert gc.get_freeze_count() == before
+        assert _frozen_inside() > 0
+        # Still set aside after the call: undoing it would leave none. (The exact count is not
+        # compared: frozen objects are still freed when nothing refers to them.)
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
