@@ -9,12 +9,13 @@ results.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -108,3 +109,22 @@ def _run_and_send(task: Callable[[], Any], send: Any) -> None:
         send.send((False, f"{type(exc).__name__}: {exc}"))
     finally:
         send.close()
+
+
+# A helper process for `mkdocs serve`, where other threads run and this process must not fork:
+# a fresh interpreter started once (forkserver), given its work and its data by pickling.
+_server_pool: ProcessPoolExecutor | None = None
+
+
+def in_fresh_process(task: Callable[..., T], *args: Any) -> Future[T] | None:
+    """task(*args) in a helper that is not a fork of this process (`task` is a module's own
+    function; it and `args` are pickled); None where there is no such helper to be had."""
+    global _server_pool
+    if sys.platform != "linux" or "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    if _server_pool is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([task.__module__])
+        _server_pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        atexit.register(_server_pool.shutdown, wait=False, cancel_futures=True)
+    return _server_pool.submit(task, *args)

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def _repr_once(cls: type[T]) -> type[T]:
-    """A record's repr, worked out once per object: pages/render_memory.py writes out every value
-    a page is given, and one project is given to a dozen pages (its own, lists, neighbours)."""
+def repr_once(cls: type[T]) -> type[T]:
+    """A frozen dataclass's repr, worked out once per object: pages/render_memory.py writes out
+    every value a page is given, and one project (or event) is given to a dozen pages and feeds."""
     written_out = cls.__repr__
 
     def __repr__(self: object) -> str:
@@ -105,7 +105,7 @@ class Target:
     time: float | None = None
 
 
-@_repr_once
+@repr_once
 @dataclass(frozen=True)
 class Project:
     id: str
@@ -155,7 +155,7 @@ class Project:
         return sum(p.amount or 0 for p in self.pledges if p.kind == kind)
 
 
-@_repr_once
+@repr_once
 @dataclass(frozen=True)
 class Council:
     id: str
@@ -211,7 +211,7 @@ class Output:
     challenge: str = ""
 
 
-@_repr_once
+@repr_once
 @dataclass(frozen=True)
 class MakerDay:
     id: str

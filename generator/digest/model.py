@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.catalogue.model import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project, repr_once
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Item:
     quote: str = ""  # record text shown as a quotation: an update, a summary, a pledge's note
 
 
+@repr_once
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -49,6 +50,7 @@ class Figure:
         return f"{self.count} {self.one if self.count == 1 else self.many}"
 
 
+@repr_once
 @dataclass(frozen=True)
 class Digest:
     since: date

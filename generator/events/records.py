@@ -13,12 +13,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.catalogue.model import Catalogue, Council, MakerDay, Pledge, Project, Update
+from generator.catalogue.model import (
+    Catalogue,
+    Council,
+    MakerDay,
+    Pledge,
+    Project,
+    Update,
+    repr_once,
+)
 
 # Kinds of event, in the order a day's events are listed.
 KINDS = ("joined", "started", "phase", "update", "partner", "pledge", "reviewed", "makerday")
 
 
+@repr_once
 @dataclass(frozen=True)
 class Event:
     """One dated happening. `title` and `text` are plain text (escaped by whoever shows them)."""

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue.model import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project, repr_once
 from generator.digest.model import Digest
 from generator.digest.week import every_week
 from generator.events import Event, catalogue_events
@@ -111,6 +111,7 @@ class StaleInfo(Protocol):
     maintainers: tuple[str, ...]
 
 
+@repr_once
 @dataclass(frozen=True)
 class SiteSettings:
     """Where the site and its source live: `site_url`, `repo_url`, `edit_uri` of mkdocs.yml."""

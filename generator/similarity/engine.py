@@ -20,11 +20,11 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.forking import map_forked
+from generator.forking import Forked, can_fork, in_fresh_process, map_forked
 from generator.similarity.text import (
     Describable,
     Lexicon,
@@ -54,6 +54,8 @@ DEFAULT_THRESHOLD = 0.2
 CANDIDATE_TERMS = 16
 POSTINGS_PER_TERM = 128
 CANDIDATE_POOL = 32
+# Worked out beside the rest of the site from this many projects (below, a helper costs more).
+BESIDE_FROM = 200
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ def all_similar(
     top: int = 5,
     threshold: float = DEFAULT_THRESHOLD,
     index: SimilarityIndex | None = None,
+    sequential: bool = False,
 ) -> dict[str, list[tuple[str, float]]]:
     """Every project id -> its most similar other projects as (id, score), best first.
 
@@ -239,8 +242,55 @@ def all_similar(
             (m.id, m.score) for m in index.similar_to(project_id, top=top, threshold=threshold)
         ],
         index.ids,
+        parallel_from=len(index.ids) + 1 if sequential else None,
     )
     return dict(zip(index.ids, found, strict=True))
+
+
+class PendingSimilar(Mapping[str, list[tuple[str, float]]]):
+    """`all_similar` of a catalogue, worked out beside the rest of the site: the first look
+    inside waits for it. In a build, a fork of this process works it out; in `mkdocs serve`
+    (other threads, so no fork), a helper interpreter given the projects' terms; where neither
+    can be had, this process, at the first look."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._value: dict[str, list[tuple[str, float]]] | None = None
+        self._wait: Callable[[], dict[str, list[tuple[str, float]]]]
+        if len(catalogue.projects) >= BESIDE_FROM and can_fork():
+            forked = Forked(lambda: all_similar(catalogue, sequential=True))
+            self._wait = forked.result
+            return
+        future = None
+        if len(catalogue.projects) >= BESIDE_FROM:
+            lexicon = default_lexicon()
+            fields = {i: field_terms(p, lexicon) for i, p in catalogue.projects.items()}
+            future = in_fresh_process(similar_from_terms, fields)
+        self._wait = future.result if future else lambda: all_similar(catalogue)
+
+    def _data(self) -> dict[str, list[tuple[str, float]]]:
+        if self._value is None:
+            self._value = self._wait()
+        return self._value
+
+    def __getitem__(self, project_id: str) -> list[tuple[str, float]]:
+        return self._data()[project_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+
+def similar_from_terms(
+    fields: Mapping[str, Mapping[str, Counter[str]]],
+) -> dict[str, list[tuple[str, float]]]:
+    """`all_similar` from each project's terms (`field_terms`), as a helper process gets them."""
+    index = SimilarityIndex(fields, default_lexicon())
+    return {
+        i: [(m.id, m.score) for m in index.similar_to(i, top=5, threshold=DEFAULT_THRESHOLD)]
+        for i in index.ids
+    }
 
 
 def compared_text(catalogue: Catalogue) -> list[tuple[str, ...]]:

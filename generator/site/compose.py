@@ -23,11 +23,17 @@ from generator.pages import (
     search_terms,
     sections,
 )
-from generator.pages.model import Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
+from generator.pages.model import Page, Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
 from generator.settings import Settings
 from generator.site.heap import long_lived_set_aside
 from generator.site.redirects import redirect_data_files
 from generator.staleness.assessment import Activity, DueProject
+
+# The order of the site's pages (MkDocs lists them, in the sitemap too, in this order).
+PAGE_ORDER = (
+    "home", "projects", "services", "challenges", "review", "dashboard", "savings", "makerdays",
+    "councils", "news", "reference", "search",
+)  # fmt: skip
 
 
 @long_lived_set_aside
@@ -63,7 +69,7 @@ def generate_site(
         settings,
         today,
         stale or {},
-        similar or {},
+        similar if similar is not None else {},  # (not `or`: that would wait for it)
         schemas or {},
         earlier_paths or {},
         activity,
@@ -72,28 +78,32 @@ def generate_site(
     )
     if band_points is not None:
         inputs = replace(inputs, band_points=band_points)
-    content = SiteContent()
-    content.pages.append(home.page(inputs))
-    content.pages.extend(projects.pages(inputs))
-    content.pages.extend(sections.services(inputs))
-    content.pages.extend(sections.challenges(inputs))
-    content.pages.extend(sections.review(inputs))
-    content.pages.extend(dashboard.pages(inputs))
-    content.pages.append(savings.method_page(inputs))
-    content.pages.extend(makerdays.pages(inputs))
-    content.pages.extend(councils.pages(inputs))
-    built_news = news.build(inputs)
-    content.pages.extend(built_news.pages)
-    content.pages.append(reference.fields_page(inputs))
-    content.pages.append(reference.approvals_page())
-    content.pages.append(search.page(inputs))
-    content.files.extend(data_files(inputs))
+    # Families that do not show similar projects first: meanwhile they are worked out beside.
+    pages: dict[str, list[Page]] = {
+        "services": sections.services(inputs),
+        "challenges": sections.challenges(inputs),
+        "review": sections.review(inputs),
+        "dashboard": dashboard.pages(inputs),
+        "savings": [savings.method_page(inputs)],
+        "makerdays": makerdays.pages(inputs),
+        "councils": councils.pages(inputs),
+        "reference": [reference.fields_page(inputs), reference.approvals_page()],
+        "search": [search.page(inputs)],
+    }
     terms = search_terms.all_project_terms(catalogue)
-    content.files.append(projects.cards_file(inputs, terms))
-    content.files.append(news_feed(inputs))
+    files = [*data_files(inputs), projects.cards_file(inputs, terms), news_feed(inputs)]
+    documents = search_documents.record_documents(catalogue, terms)
+    pages["home"] = [home.page(inputs)]
+    pages["projects"] = projects.pages(inputs)
+    built_news = news.build(inputs)
+    pages["news"] = built_news.pages
+    content = SiteContent()
+    for family in PAGE_ORDER:
+        content.pages.extend(pages[family])
+    content.files.extend(files)
     # Older weeks' addresses lead to their month's page (generator.pages.news_archive).
     content.files.extend(
         redirect_data_files(built_news.moved, settings.site_url, built_news.titles)
     )
-    content.search.extend(search_documents.record_documents(catalogue, terms))
+    content.search.extend(documents)
     return content

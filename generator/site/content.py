@@ -22,7 +22,7 @@ from generator.pages.render_memory import remembered, remembering
 from generator.pages.sections import DUE_SOON_DAYS
 from generator.reporting import summary, text_lines
 from generator.settings import Settings, SettingsError, load_settings
-from generator.similarity.engine import all_similar, compared_text
+from generator.similarity.engine import PendingSimilar, compared_text
 from generator.site.compose import generate_site
 from generator.site.memory import SiteMemory
 from generator.site.redirects import redirect_files
@@ -145,7 +145,7 @@ def _generate(
             "similar projects",
             "",
             {"texts": compared_text(loaded.catalogue)},
-            lambda: all_similar(loaded.catalogue),
+            lambda: PendingSimilar(loaded.catalogue),
         ),
         community=community,
         band_points=community.band_points,

@@ -1,0 +1,23 @@
+"""Similar projects worked out beside the rest of the site (a fork in a build, a helper
+interpreter in `mkdocs serve`) are the same as worked out here."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.similarity import engine
+from generator.similarity.engine import PendingSimilar, all_similar
+from generator.site.content import load
+from tests.conftest import PROJECT_ROOT, TODAY
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh interpreter"])
+def test_worked_out_beside_is_the_same(fork: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = load(PROJECT_ROOT, TODAY).catalogue
+    expected = all_similar(catalogue)
+    monkeypatch.setattr(engine, "BESIDE_FROM", 1)
+    if not fork:
+        monkeypatch.setattr(engine, "can_fork", lambda: False)
+    pending = PendingSimilar(catalogue)
+    assert dict(pending) == expected
+    assert pending.get("no-such-project") is None
