@@ -119,12 +119,29 @@ _server_pool: ProcessPoolExecutor | None = None
 def in_fresh_process(task: Callable[..., T], *args: Any) -> Future[T] | None:
     """task(*args) in a helper that is not a fork of this process (`task` is a module's own
     function; it and `args` are pickled); None where there is no such helper to be had."""
+    pool = _fresh_pool(task.__module__)
+    return pool.submit(task, *args) if pool else None
+
+
+def start_fresh_process(preload: str) -> None:
+    """Start the helper of `in_fresh_process` now, with module `preload` imported, so the
+    first task given to it does not wait for an interpreter to start."""
+    pool = _fresh_pool(preload)
+    if pool is not None:
+        pool.submit(_nothing)
+
+
+def _fresh_pool(preload: str) -> ProcessPoolExecutor | None:
     global _server_pool
     if sys.platform != "linux" or "forkserver" not in multiprocessing.get_all_start_methods():
         return None
     if _server_pool is None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([task.__module__])
+        context.set_forkserver_preload([preload])
         _server_pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
         atexit.register(_server_pool.shutdown, wait=False, cancel_futures=True)
-    return _server_pool.submit(task, *args)
+    return _server_pool
+
+
+def _nothing() -> None:
+    return None

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.checking.repository import Report
+from generator.forking import start_fresh_process
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
@@ -305,6 +306,8 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
     ) -> LiveReloadServer:
+        # Rebuilds work similar projects out in a helper interpreter: start it while nobody waits.
+        start_fresh_process("generator.similarity.engine")
         root = self._root(config)
         for name in WATCHED:
             if (root / name).exists():
