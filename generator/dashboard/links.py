@@ -21,3 +21,5 @@ class Links:
     challenges: str = "../challenges/"  # open maker-day challenges
     untaken: str = "challenges/"  # challenges no maker day has taken, in pages
     savings: str = "../about/savings/"  # how the savings figures are worked out
+    spreadsheet: str = "../savings.csv"  # every service's savings figures
+    services: str = "../services/"  # the reusable services, each with its savings

@@ -19,6 +19,9 @@ from generator.savings.estimate import Money, Savings
 from generator.savings.wording import days, money_range, pounds, unknown_note
 
 NOT_KNOWN = "Not known"
+# The largest this many in each figure: the dashboard must not grow with the catalogue (every
+# service's figures are in savings.csv and on the reusable services pages).
+SHOWN = 15
 
 
 def _figure(
@@ -64,7 +67,7 @@ def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
         "savings-reuse",
         "Estimated spend avoided by councils reusing a service",
         ("Service", "Councils reusing it", "Estimated spend avoided"),
-        [(s.project, len(s.counted), s.avoided) for s in services],
+        [(s.project, len(s.counted), s.avoided) for s in services[:SHOWN]],
         catalogue,
         links,
     )
@@ -80,7 +83,8 @@ def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     if not services:
         return [*out, "", "No council has adopted another council's service yet."]
     note = unknown_note(t.adoptions_unknown, "adoption")
-    return [*out, "", figure, *(["", note] if note else [])]
+    more = _the_rest(len(services), "services", links, f"[the reusable services]({links.services})")
+    return [*out, "", figure, *(["", more] if more else []), *(["", note] if note else [])]
 
 
 def _shared(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
@@ -90,7 +94,7 @@ def _shared(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
         "savings-shared",
         "Estimated building costs carried by partner councils",
         ("Project", "Councils building it", "Estimated cost shared"),
-        [(s.project, len(s.builders), s.shared) for s in projects],
+        [(s.project, len(s.builders), s.shared) for s in projects[:SHOWN]],
         catalogue,
         links,
     )
@@ -105,7 +109,19 @@ def _shared(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     if not projects:
         return [*out, "", "No project is being built by two or more councils yet."]
     note = unknown_note(t.sharing_unknown, "project")
-    return [*out, "", figure, *(["", note] if note else [])]
+    more = _the_rest(len(projects), "projects", links)
+    return [*out, "", figure, *(["", more] if more else []), *(["", note] if note else [])]
+
+
+def _the_rest(count: int, what: str, links: Links, elsewhere: str = "") -> str:
+    """Where the figures of those not shown are, when there are more than SHOWN."""
+    if count <= SHOWN:
+        return ""
+    also = f" and on {elsewhere}" if elsewhere else ""
+    return (
+        f"The {SHOWN} largest of {count:,} {what} are shown. All of them are in "
+        f"[the savings spreadsheet]({links.spreadsheet}) (CSV){also}."
+    )
 
 
 def savings_section(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:

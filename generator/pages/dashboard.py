@@ -38,6 +38,8 @@ def page(inputs: SiteInputs, board: metrics.Dashboard | None = None) -> Page:
         challenges=relative_url(path, paths.CHALLENGES),
         untaken=relative_url(path, UNTAKEN),
         savings=relative_url(path, paths.SAVINGS),
+        spreadsheet=relative_url(path, "savings.csv"),
+        services=relative_url(path, paths.SERVICES),
     )
     board_page = dashboard_page(
         inputs.catalogue,

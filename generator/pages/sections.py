@@ -17,7 +17,7 @@ OTHER_AREA = "Other services"
 # Entries per page: each list stays well under 500 KB of HTML at any size of catalogue.
 SERVICES_PAGE_SIZE = 150
 CHALLENGES_PAGE_SIZE = 150
-REVIEW_PAGE_SIZE = 250
+REVIEW_PAGE_SIZE = 150  # at 10,000 projects 250 a page made 390 KB pages
 DUE_SOON_DAYS = 30  # the review page lists what falls due within this many days
 
 
