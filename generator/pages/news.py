@@ -5,7 +5,7 @@ its weeks as sections) and the list of both, newest first (`/news/`). Which week
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin
 
 from generator.digest import formats
@@ -16,6 +16,8 @@ from generator.pages.news_archive import ArchivePage
 from generator.pages.templating import environment, render
 
 FEED = paths.NEWS_FEED
+# Items a section of a week shows on the site (the rest are counted in a closing sentence).
+ITEMS_LISTED = 100
 # Until December 2026 `/news/` listed every week, 52 to a page: those later pages
 # (`/news/page/2/`...) now lead to the months.
 OLD_LIST_PAGE_SIZE = 52
@@ -117,6 +119,26 @@ def _month_summary(weeks: Sequence[Digest]) -> str:
     return f"{count}: {formats.figures_text(figures)}."
 
 
+def listed(week: Digest) -> Digest:
+    """The week with at most ITEMS_LISTED items a section, and how many more there were: a
+    week of bulk reviews at 10,000 projects made a 307 KB page. (The figures count them all.)"""
+    sections = tuple(
+        s
+        if len(s.items) <= ITEMS_LISTED
+        else replace(
+            s,
+            items=s.items[:ITEMS_LISTED],
+            note=(*s.note, *([" "] if s.note else []), _more(len(s.items) - ITEMS_LISTED)),
+        )
+        for s in week.sections
+    )
+    return replace(week, sections=sections)
+
+
+def _more(count: int) -> str:
+    return f"{count:,} more {'is' if count == 1 else 'are'} not listed here."
+
+
 def _week_section(week: Digest) -> str:
     """A week as a section of its month's page. Every month page sits at the same depth
     (`paths.news_month`), so the section's links read the same on whichever page it lands."""
@@ -125,7 +147,7 @@ def _week_section(week: Digest) -> str:
     return render(
         "news_month_week.html.j2",
         path,
-        digest=week,
+        digest=listed(week),
         dates=formats.dates(week),
         summary=formats.summary(week),
         anchor=anchor,
@@ -188,7 +210,7 @@ def _week_page(inputs: SiteInputs, week: Digest, newer: str | None, older: str |
         "news_week.html.j2",
         path,
         title=title,
-        digest=week,
+        digest=listed(week),
         summary=summary,
         unfinished=week.until >= inputs.today,
         today=inputs.today,

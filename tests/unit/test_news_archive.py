@@ -182,3 +182,23 @@ def test_the_digest_links_a_page_or_a_redirect(catalogue) -> None:
         link = f"https://example.org/news/{since.isoformat()}/"
         assert f"the Pipeline site]({link})" in formats.markdown(digest, "https://example.org/")
         assert there, since
+
+
+def test_a_section_lists_at_most_so_many_items_and_counts_the_rest() -> None:
+    from datetime import date
+
+    from generator.digest.model import Digest, Item, Section
+    from generator.pages.news import ITEMS_LISTED, listed
+
+    items = tuple(Item((f"Project {n}",)) for n in range(ITEMS_LISTED + 7))
+    week = Digest(
+        date(2026, 11, 16),
+        date(2026, 11, 22),
+        (),
+        (Section("reviewed", "Reviewed", items), Section("new", "New", items[:3])),
+    )
+    shown = listed(week)
+    reviewed, new = shown.sections
+    assert len(reviewed.items) == ITEMS_LISTED and reviewed.note == ("7 more are not listed here.",)
+    assert new == week.sections[1]
+    assert listed(shown) == shown
