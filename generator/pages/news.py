@@ -136,7 +136,8 @@ def listed(week: Digest) -> Digest:
 
 
 def _more(count: int) -> str:
-    return f"{count:,} more {'is' if count == 1 else 'are'} not listed here."
+    verb = "is" if count == 1 else "are"
+    return f"{count:,} more {verb} not listed here; the week in numbers above counts them all."
 
 
 def _week_section(week: Digest) -> str:

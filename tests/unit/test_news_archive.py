@@ -199,6 +199,8 @@ def test_a_section_lists_at_most_so_many_items_and_counts_the_rest() -> None:
     )
     shown = listed(week)
     reviewed, new = shown.sections
-    assert len(reviewed.items) == ITEMS_LISTED and reviewed.note == ("7 more are not listed here.",)
+    assert len(reviewed.items) == ITEMS_LISTED and reviewed.note == (
+        "7 more are not listed here; the week in numbers above counts them all.",
+    )
     assert new == week.sections[1]
     assert listed(shown) == shown
