@@ -34,23 +34,23 @@ class RecordMemory:
 
     def read_all(self, root: Path, paths: Iterable[Path]) -> list[Outcome]:
         kept: dict[Path, _Remembered] = {}
+        outcomes: list[Outcome] = []
         self.parsed = 0
         for path in paths:
             try:
                 data = path.read_bytes()
             except OSError:
-                data = None  # read_one says what is wrong with it
+                data = None  # read_one says what is wrong with it (and nothing is kept)
             entry = self._files.get(path)
             if data is None or entry is None or entry.data != data:
                 entry = _Remembered(data or b"", read_one(root, path))
                 self.parsed += 1
             if data is not None:
                 kept[path] = entry
-            else:
-                self._files.pop(path, None)
+            outcomes.append(entry.outcome)
         self._files = kept
         self._by_record = {id(e.outcome[0]): e for e in kept.values() if e.outcome[0] is not None}
-        return [self._files[p].outcome if p in self._files else read_one(root, p) for p in paths]
+        return outcomes
 
     def schema_problems(
         self, record: LoadedRecord, check: Callable[[LoadedRecord], list[Problem]]

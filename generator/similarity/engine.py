@@ -236,6 +236,16 @@ def all_similar(
     Ids are in sorted order and ties are broken by id, so the result is the same on every run.
     """
     index = index or SimilarityIndex.from_catalogue(catalogue)
+    return similar_in(index, top, threshold, sequential)
+
+
+def similar_in(
+    index: SimilarityIndex,
+    top: int = 5,
+    threshold: float = DEFAULT_THRESHOLD,
+    sequential: bool = False,
+) -> dict[str, list[tuple[str, float]]]:
+    """`all_similar` for every project of `index`."""
     # Each project is independent of the others: thousands are shared between processes.
     found = map_forked(
         lambda project_id: [
@@ -286,11 +296,7 @@ def similar_from_terms(
     fields: Mapping[str, Mapping[str, Counter[str]]],
 ) -> dict[str, list[tuple[str, float]]]:
     """`all_similar` from each project's terms (`field_terms`), as a helper process gets them."""
-    index = SimilarityIndex(fields, default_lexicon())
-    return {
-        i: [(m.id, m.score) for m in index.similar_to(i, top=5, threshold=DEFAULT_THRESHOLD)]
-        for i in index.ids
-    }
+    return similar_in(SimilarityIndex(fields, default_lexicon()), sequential=True)
 
 
 def compared_text(catalogue: Catalogue) -> list[tuple[str, ...]]:

@@ -62,13 +62,13 @@ def feed_file(
     made: Made | None = None,
 ) -> DataFile:
     """The feed at site path `here` that follows the page `page`, newest `LIMIT` events first."""
-    settings = inputs.settings
     shown = events[:LIMIT]
-    values = {"settings": settings, "today": inputs.today, "title": title, "subtitle": subtitle}
+    values = {"settings": inputs.settings, "today": inputs.today, "title": title,
+              "subtitle": subtitle, "page": page, "events": shown}  # fmt: skip
     return remembered(
         "feed",
         here,
-        {**values, "page": page, "events": shown},
+        values,
         lambda: _feed_file(
             inputs, here, page, title, subtitle, shown, {} if made is None else made
         ),
