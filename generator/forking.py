@@ -131,6 +131,14 @@ def start_fresh_process(preload: str) -> None:
         pool.submit(_nothing)
 
 
+def stop_fresh_process() -> None:
+    """End the helper of `in_fresh_process` (its pool keeps a thread, which rules out forking)."""
+    global _server_pool
+    if _server_pool is not None:
+        _server_pool.shutdown(wait=True, cancel_futures=True)
+        _server_pool = None
+
+
 def _fresh_pool(preload: str) -> ProcessPoolExecutor | None:
     global _server_pool
     if sys.platform != "linux" or "forkserver" not in multiprocessing.get_all_start_methods():

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.checking.repository import Report
-from generator.forking import start_fresh_process
+from generator.forking import start_fresh_process, stop_fresh_process
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
@@ -81,6 +81,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
 
     def on_shutdown(self) -> None:
         self._stop_indexing()
+        stop_fresh_process()
         if self._search_folder is not None:
             self._search_folder.remove()
             self._search_folder = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.forking import stop_fresh_process
 from generator.similarity import engine
 from generator.similarity.engine import PendingSimilar, all_similar
 from generator.site.content import load
@@ -18,6 +19,9 @@ def test_worked_out_beside_is_the_same(fork: bool, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(engine, "BESIDE_FROM", 1)
     if not fork:
         monkeypatch.setattr(engine, "can_fork", lambda: False)
-    pending = PendingSimilar(catalogue)
-    assert dict(pending) == expected
-    assert pending.get("no-such-project") is None
+    try:
+        pending = PendingSimilar(catalogue)
+        assert dict(pending) == expected
+        assert pending.get("no-such-project") is None
+    finally:
+        stop_fresh_process()  # its thread would keep later tests from forking
