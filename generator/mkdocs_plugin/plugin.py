@@ -28,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 from generator.checking.repository import Report
 from generator.forking import start_fresh_process, stop_fresh_process
 from generator.mkdocs_plugin.config import PipelineConfig
+from generator.mkdocs_plugin.theme_blocks import SharedBlocks, share_blocks
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
 from generator.pages.model import SearchDocument, SiteContent, SiteSettings
@@ -187,8 +188,12 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             env = self._theme_env = self._theme_env or env
         if not self.config.enabled:
             return env
-        if not self._incremental and self._nav is not None:
-            self._share_theme(env, config, files)
+        if self._nav is not None:
+            shared = SharedBlocks(self._nav)
+            share_blocks(env, shared)
+            if not self._incremental:
+                self._share_theme(env, config, files)
+                share_blocks(env, shared)  # (the share gave the theme a new loader)
         for file in files.documentation_pages():
             page = file.page
             role = search_role(self._generated.get(file.src_uri))

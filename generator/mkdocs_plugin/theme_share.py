@@ -2,20 +2,18 @@
 
 Material's templates are most of the time MkDocs spends on a page, and the pages are
 independent, so on two cores a helper renders every second record page while MkDocs renders
-the rest. MkDocs still builds those pages in its own loop, but through an empty template that
-writes a placeholder; the helper writes the real pages to a staging folder, and they replace the
-placeholders when both are done (so a failure leaves no half-written site: the build stops).
-Only a full build does this, where forking is safe (no other thread) and there are enough pages.
+the rest. MkDocs still visits those pages in its own loop, but through a template of one line,
+and writes that line to the null device; the helper writes the real pages in place. A failure
+in the helper stops the build (`pipeline build` builds into a fresh folder, swapped in only
+when the build succeeds). Only a full build does this, where forking is safe (no other thread)
+and there are enough pages.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.commands.build import _build_page  # (private; mkdocs<2 is pinned, tests cover it)
@@ -45,36 +43,28 @@ class ThemeShare:
         nav: Navigation,
         env: Environment,
     ) -> None:
-        self._pages = list(pages)
-        Path(config.site_dir).mkdir(parents=True, exist_ok=True)  # (same disk: pages move in)
-        self._staging = Path(tempfile.mkdtemp(prefix=".pipeline-pages-", dir=config.site_dir))
-        staging = self._staging
+        shared = list(pages)
 
         def render() -> list[str]:
             warnings = _WarningsKept()
             logging.getLogger("mkdocs").addHandler(warnings)
-            for page in self._pages:
-                page.file.abs_dest_path = str(staging / page.file.dest_uri)
+            for page in shared:
                 _build_page(page, config, doc_files, nav, env)
             return warnings.messages
 
         self._helper = Forked(render)
-        # Here, MkDocs writes a placeholder for each of them (its loop still visits them).
+        # Here, MkDocs' loop still visits them: a line each, thrown away.
         env.loader = ChoiceLoader([DictLoader({PLACEHOLDER_TEMPLATE: _PLACEHOLDER}), env.loader])
-        for page in self._pages:
+        for page in shared:
             page.meta["template"] = PLACEHOLDER_TEMPLATE
+            page.file.abs_dest_path = os.devnull
 
     def finish(self) -> list[str]:
-        """Wait for the helper and move its pages in; return the warnings it logged."""
+        """Wait for the helper's pages; return the warnings it logged."""
         try:
-            warnings = self._helper.result()
-            for page in self._pages:
-                os.replace(self._staging / page.file.dest_uri, page.file.abs_dest_path)
-        except (ForkedTaskFailed, OSError) as exc:
+            return self._helper.result()
+        except ForkedTaskFailed as exc:
             raise ThemeShareFailed(f"Rendering pages on a second core failed: {exc}") from None
-        finally:
-            shutil.rmtree(self._staging, ignore_errors=True)
-        return warnings
 
 
 def share_of(pages: Sequence[Page]) -> list[Page]:
