@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from generator.cli import quick_exit
 from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.councils import councils
@@ -50,4 +51,8 @@ for command in COMMANDS:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    return cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="pipeline")
+    try:
+        return cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="pipeline")
+    except SystemExit as done:
+        quick_exit.end_now_if_asked(done.code)
+        raise

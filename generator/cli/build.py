@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from generator.checking.repository import Report, check_repository
+from generator.cli import quick_exit
 from generator.cli.options import root_option, today_option
 from generator.cli.progress import BuildProgress
 from generator.reporting import summary, text_lines
@@ -76,6 +77,7 @@ def build(out: Path, config_file: Path | None, today: date, root: Path) -> None:
         progress.close()
     seconds = time.monotonic() - started
     click.echo(f"Built {built.pages:,} pages in {seconds:.1f} s → {out.as_posix().rstrip('/')}/")
+    quick_exit.when_done()
 
 
 @click.command()

@@ -32,7 +32,6 @@ class BuildFailed(Exception):
 class Built:
     out: Path
     pages: int
-    files: int
     seconds: float
 
 
@@ -73,10 +72,9 @@ def build_site(
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
     _swap(work, out)
-    files = [p for p in out.rglob("*") if p.is_file()]
     # The pages MkDocs built (the small redirect files at old addresses are not pages).
-    pages = ours[0].pages_built if ours else sum(1 for p in files if p.name == "index.html")
-    return Built(out, pages, len(files), time.monotonic() - started)
+    pages = ours[0].pages_built if ours else sum(1 for _ in out.rglob("index.html"))
+    return Built(out, pages, time.monotonic() - started)
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -1,12 +1,12 @@
 """Material's navigation rendered once per folder of pages, not once per page.
 
-Material writes the whole site navigation (the tabs and the sidebar) and its script settings
-into every page: over half the time its templates take for a record page. For a page that is
-not in the navigation and has no table of contents, as every record page, that HTML depends
-on nothing of the page but where its links start from (the folder it sits in) and which parts
-its front matter hides. So those blocks are rendered for the first such page of a folder and
-reused, word for word, for its other pages. Every other page (a section page in the
-navigation, a page with headings) is rendered in full.
+Material writes the whole site navigation (the tabs and the sidebar), its footer, styles and
+script settings into every page: over half the time its templates take for a record page.
+For a page that is not in the navigation and has no table of contents, as every record page,
+that HTML depends on nothing of the page but where its links start from (the folder it sits
+in) and which parts its front matter hides. So those blocks are rendered for the first such
+page of a folder and reused, word for word, for its other pages. Every other page (a section
+page in the navigation, a page with headings) is rendered in full.
 
 Only the blocks of Material's base.html are wrapped, in the compiled template; no template is
 changed, so ProperDocs and Zensical read them as they are. The blocks take in the site's
@@ -23,7 +23,9 @@ from jinja2 import Environment
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-BLOCKS = ("tabs", "site_nav", "config")
+# (Each was read for what it uses of the page: links, `page.meta.hide`, the table of contents,
+# and previous and next pages, which only pages in the navigation have.)
+BLOCKS = ("styles", "libs", "fonts", "tabs", "site_nav", "footer", "config", "scripts")
 BASE_TEMPLATE = "base.html"
 THEME_FILES = "assets/"  # the theme's own files (scripts, styles, logo) that the blocks link to
 

@@ -218,3 +218,24 @@ def test_new_project_with_a_title_too_short_for_an_id_asks_for_one(example_repo,
     assert result.exit_code == 1
     assert "Choose one with --id" in result.output
     assert not list((repo / "projects").glob("x*.yml"))
+
+
+def test_the_console_command_ends_at_once_after_a_build_with_its_output_whole(tmp_path) -> None:
+    """`pipeline build` ends without Python's tidying up (generator/cli/quick_exit.py): what
+    it printed still arrives, piped, and the exit status is still 0; a failure still says why."""
+    import subprocess
+    import sys
+
+    from tests.site_helpers import site_repository
+
+    repo = site_repository(tmp_path / "repo")
+    command = [sys.executable, "-c", "from generator.cli import main; main()", "build"]
+    command += ["--root", str(repo), "--out", str(tmp_path / "site"), "--today", "2026-11-22"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Built ") and done.stdout.endswith("/site/\n")
+    assert (tmp_path / "site" / "index.html").is_file()
+    (repo / "projects" / "broken.yml").write_text(BAD)
+    failed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 1
+    assert "The records have errors" in failed.stderr and "Traceback" not in failed.stderr

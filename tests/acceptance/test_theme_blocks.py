@@ -46,7 +46,7 @@ def test_reused_blocks_give_the_same_site(tmp_path: Path, monkeypatch: pytest.Mo
         plugin, "SharedBlocks", lambda nav: made.append(theme_blocks.SharedBlocks(nav)) or made[-1]
     )
     _build(repo, tmp_path / "reused")
-    assert made and made[0].reused > 3 * 20  # three blocks, dozens of record pages
+    assert made and made[0].reused > 5 * 20  # several blocks, dozens of record pages
     full, reused = tmp_path / "in-full", tmp_path / "reused"
     assert _files(full) == _files(reused)
     different = [p for p in _files(full) if not filecmp.cmp(full / p, reused / p, shallow=False)]
