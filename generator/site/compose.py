@@ -91,8 +91,10 @@ def generate_site(
         "search": [search.page(inputs)],
     }
     terms = search_terms.all_project_terms(catalogue)
-    files = [*data_files(inputs), projects.cards_file(inputs, terms), news_feed(inputs)]
+    files = [*data_files(inputs), projects.cards_file(inputs, terms)]
     documents = search_documents.record_documents(catalogue, terms)
+    # From here on, pages show the weeks' news, which names similar projects.
+    files.append(news_feed(inputs))
     pages["home"] = [home.page(inputs)]
     pages["projects"] = projects.pages(inputs)
     built_news = news.build(inputs)
