@@ -155,6 +155,15 @@ class Project:
         return sum(p.amount or 0 for p in self.pledges if p.kind == kind)
 
 
+def percent_reached(amount: float, target: float | None) -> int | None:
+    """Percent of a target reached, capped at 100; None when there is no target. (A target
+    can be as small as a float goes: the ratio may overflow, which is over 100% too.)"""
+    if not target:
+        return None
+    ratio = amount / target
+    return 100 if not ratio < 1 else min(100, round(100 * ratio))
+
+
 @repr_once
 @dataclass(frozen=True)
 class Council:

@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 
 from generator.checking.repository import Report, check_repository
-from generator.cli import quick_exit
 from generator.cli.options import root_option, today_option
 from generator.cli.progress import BuildProgress
+from generator.cli.quick_exit import when_done
 from generator.reporting import summary, text_lines
 from generator.site.content import InvalidRecords, SettingsError, site_content
 from generator.site.render import docs_dir_of, settings_from, write_content
@@ -77,7 +77,7 @@ def build(out: Path, config_file: Path | None, today: date, root: Path) -> None:
         progress.close()
     seconds = time.monotonic() - started
     click.echo(f"Built {built.pages:,} pages in {seconds:.1f} s → {out.as_posix().rstrip('/')}/")
-    quick_exit.when_done()
+    when_done()
 
 
 @click.command()

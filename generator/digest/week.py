@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from generator.catalogue.model import Catalogue, Project
+from generator.catalogue.model import Catalogue, Project, percent_reached
 from generator.digest.model import (
     Digest,
     Figure,
@@ -162,7 +162,7 @@ def _pledge(catalogue: Catalogue, event: Event) -> Item:
     target = getattr(project.target, pledge.kind, None) if project.target else None
     if target and pledge.kind in {"money", "time"}:
         total = project.pledged(pledge.kind)
-        percent = min(100, round(100 * total / target))
+        percent = percent_reached(total, target)
         parts.append(
             f" That makes {amount_text(pledge.kind, total)} pledged towards a target of "
             f"{amount_text(pledge.kind, target)} ({percent}%)."

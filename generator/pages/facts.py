@@ -57,13 +57,6 @@ def maintainers(project: Project, catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*project.maintainers, *(lead.maintainers if lead else ())]))
 
 
-def progress(pledged: float, target: float | None) -> int | None:
-    """Percent of a target reached, capped at 100; None when there is no target."""
-    if not target:
-        return None
-    return min(100, round(100 * pledged / target))
-
-
 @dataclass(frozen=True)
 class StandaloneChallenge:
     """A maker-day challenge written out in the maker day, not taken from a project."""

@@ -12,7 +12,7 @@ import json
 from datetime import date
 from urllib.parse import urlsplit
 
-from generator.catalogue.model import Project
+from generator.catalogue.model import Project, percent_reached
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
@@ -247,7 +247,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         description=render_markdown(project.description) if project.description else "",
         money=(project.pledged("money"), target.money if target else None),
         time=(project.pledged("time"), target.time if target else None),
-        progress=facts.progress,
+        progress=percent_reached,
         makerdays=sorted(
             catalogue.makerdays_by_project.get(project.id, []), key=lambda m: m.start_day
         ),

@@ -227,3 +227,15 @@ def test_catalogue_labels_say_something(catalogue) -> None:
     home = _pages(catalogue)["index.md"].body
     assert 'href="projects/?phase=live"' in home
     assert "template=propose-project.yml" in home and "template=sign-up-council.yml" in home
+
+
+def test_percent_reached_is_capped_and_survives_the_smallest_targets() -> None:
+    from generator.catalogue.model import percent_reached
+
+    assert percent_reached(5, 10) == 50
+    assert percent_reached(0, 10) == 0
+    assert percent_reached(99.6, 100) == 100
+    assert percent_reached(30, 10) == 100
+    assert percent_reached(3, None) is None and percent_reached(3, 0) is None
+    # A target the schema accepts (any positive number), so small the ratio overflows.
+    assert percent_reached(12.5, 5e-324) == 100
