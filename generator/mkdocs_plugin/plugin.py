@@ -65,7 +65,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _incremental = False
     _memory: SiteMemory | None = None
     _theme_env: Environment | None = None
-    _previous: dict[str, bytes]  # page or data file path -> digest of what was written
+    _previous: dict[str, object]  # page or data file path -> what was written there
     _page_documents: dict[str, SearchDocument]  # search documents of built pages, by URL
     _indexed = b""  # digest of the search documents last indexed
     _inputs_stamp: tuple[float, int] = (0.0, 0)
@@ -290,10 +290,14 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         files.append(file)
 
     def _unchanged(self, content: SiteContent) -> set[str]:
-        """Paths whose content is the same as in the previous build (none on the first)."""
-        current = {page.path: _digest(repr(page.meta), page.body) for page in content.pages}
-        current.update({data.path: _digest(data.content) for data in content.files})
-        same = {path for path, digest in current.items() if self._previous.get(path) == digest}
+        """Paths whose content is the same as in the previous build (none on the first).
+
+        What was written is kept, not a digest of it: a page the render memory reused is the
+        very same text, which compares equal at once, where hashing 20,000 pages and files
+        took a second at 10,000 projects."""
+        current: dict[str, object] = {p.path: (repr(p.meta), p.body) for p in content.pages}
+        current.update({data.path: data.content for data in content.files})
+        same = {path for path, what in current.items() if self._previous.get(path) == what}
         self._previous = current
         return same
 

@@ -84,7 +84,8 @@ def index_page(inputs: SiteInputs) -> Page:
             path,
             nations=nations,
             count=len(councils),
-            projects_by_council=catalogue.projects_by_council,
+            # Only the counts: the page depends on them, not on every project's record.
+            project_counts={c: len(ps) for c, ps in catalogue.projects_by_council.items()},
             settings=inputs.settings,
         ),
         hide=("navigation", "toc"),
