@@ -72,6 +72,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _indexing: Indexing | None = None  # Pagefind, running beside the writing of pages
     _share: ThemeShare | None = None  # a helper process writing half the record pages
     _nav: Navigation | None = None
+    _current_section: Page | None = None  # shown as current while a record page renders
     _search_folder: DocumentFolder | None = None  # what Pagefind reads, kept in serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -179,6 +180,17 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._nav = nav
         return nav
 
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        # A record page is outside the navigation; its section's tab and entry show as the
+        # current ones, as on the section's own page, so a reader sees where they are.
+        section = _section_of(page, nav)
+        if section is not None:
+            section.active = True
+            self._current_section = section
+        return context
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every page's content is known now, before the theme writes the pages: a helper
         process renders half the record pages and Pagefind indexes, beside MkDocs."""
@@ -218,6 +230,9 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._current_section is not None:
+            self._current_section.active = False
+            self._current_section = None
         self._written += 1
         self._tell("Writing pages", self._written, self._pages)
         return output
@@ -323,6 +338,15 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
+
+
+def _section_of(page: Page, nav: Navigation) -> Page | None:
+    """The page of the navigation whose folder holds `page` (the nearest one; not the home
+    page), when `page` itself is not in the navigation."""
+    if page.url is None or any(page is entry for entry in nav.pages):
+        return None
+    holding = [p for p in nav.pages if p.url and p.url.endswith("/") and page.url.startswith(p.url)]
+    return max(holding, key=lambda p: len(p.url), default=None)
 
 
 def _nav_titles(nav: list[Any]) -> dict[str, str]:

@@ -4,8 +4,9 @@ Material writes the whole site navigation (the tabs and the sidebar), its footer
 script settings into every page: over half the time its templates take for a record page.
 For a page that is not in the navigation and has no table of contents, as every record page,
 that HTML depends on nothing of the page but where its links start from (the folder it sits
-in) and which parts its front matter hides. So those blocks are rendered for the first such
-page of a folder and reused, word for word, for its other pages. Every other page (a section
+in), which parts its front matter hides and which section shows as current. So those blocks
+are rendered for the first such page of a folder and reused, word for word, for its other
+pages. Every other page (a section
 page in the navigation, a page with headings) is rendered in full.
 
 Only the blocks of Material's base.html are wrapped, in the compiled template; no template is
@@ -36,12 +37,13 @@ class SharedBlocks:
     """The rendered blocks of one build, by the folder and hidden parts they depend on."""
 
     def __init__(self, nav: Navigation) -> None:
-        self._in_nav = {id(page) for page in nav.pages}
+        self._nav_pages = list(nav.pages)
+        self._in_nav = {id(page) for page in self._nav_pages}
         self._targets = _addresses(nav.items)
-        self._rendered: dict[tuple[str, str, str], str] = {}
+        self._rendered: dict[tuple[str, str, str, str], str] = {}
         self.reused = 0
 
-    def key(self, block: str, context: Any) -> tuple[str, str, str] | None:
+    def key(self, block: str, context: Any) -> tuple[str, str, str, str] | None:
         """What the block's HTML depends on for this page; None when it must be rendered."""
         page = context.get("page")
         if not isinstance(page, Page) or id(page) in self._in_nav or page.toc:
@@ -53,7 +55,8 @@ class SharedBlocks:
         if any(target.startswith(url) for target in self._targets):
             return None
         folder = url[: url.rstrip("/").rfind("/") + 1]
-        return (block, folder, repr(page.meta.get("hide")))
+        current = " ".join(p.url for p in self._nav_pages if p.active)  # the section shown
+        return (block, folder, repr(page.meta.get("hide")), current)
 
     def render(self, block: str, original: Block, context: Any) -> Iterator[str]:
         key = self.key(block, context)

@@ -263,3 +263,28 @@ def test_project_pages_show_similar_projects_from_the_records(built_site: Path) 
     assert 'href="../find-my-bin-day/"' in similar
     lonely = (built_site / "projects/street-party-applications/index.html").read_text()
     assert 'id="similar"' not in lonely
+
+
+def _current_tab(page: Path) -> str | None:
+    """The address the highlighted tab links to, relative to the page."""
+    found = re.search(
+        r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]*)"', page.read_text()
+    )
+    return found.group(1) if found else None
+
+
+def test_a_record_page_shows_its_section_as_current(built_site: Path) -> None:
+    """Record pages are outside the navigation; their section's tab is the highlighted one."""
+    project = next(
+        p for p in (built_site / "projects").glob("*/index.html") if "page" not in p.parts
+    )
+    assert _current_tab(project) == "../"
+    assert _current_tab(built_site / "councils" / "hackney" / "index.html") == "../"
+    makerday = next((built_site / "makerdays").glob("*/index.html"))
+    assert _current_tab(makerday) == "../"
+    week = next(p for p in (built_site / "news").glob("*/index.html"))
+    assert _current_tab(week) == "../"
+    assert _current_tab(built_site / "projects" / "index.html") == "./"  # the section's own page
+    assert _current_tab(built_site / "accessibility" / "index.html") is None  # in no section
+    # Only one tab is ever highlighted.
+    assert project.read_text().count("md-tabs__item--active") == 1

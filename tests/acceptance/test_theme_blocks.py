@@ -76,7 +76,7 @@ def test_what_a_block_depends_on(shared: tuple[theme_blocks.SharedBlocks, object
         return blocks.key("site_nav", {"page": page})
 
     first, second = _page("projects/a/", config), _page("projects/b/", config)
-    assert key(first) == key(second) == ("site_nav", "projects/", "None")
+    assert key(first) == key(second) == ("site_nav", "projects/", "None", "")
     assert key(_page("councils/a/", config)) != key(first)  # links start from another folder
     assert key(_page("projects/a/", config, hide=["toc"])) != key(first)
     assert key(section_page) is None  # in the navigation: its entry is marked as current
