@@ -28,6 +28,12 @@ from mkdocs.structure.toc import get_toc
 from generator.checking.repository import Report
 from generator.forking import start_fresh_process, stop_fresh_process
 from generator.mkdocs_plugin.config import PipelineConfig
+from generator.mkdocs_plugin.data_writer import (
+    DataWriteFailed,
+    DataWriter,
+    WrittenBeside,
+    worth_writing_beside,
+)
 from generator.mkdocs_plugin.theme_blocks import SharedBlocks, share_blocks
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
@@ -71,6 +77,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _inputs_stamp: tuple[float, int] = (0.0, 0)
     _indexing: Indexing | None = None  # Pagefind, running beside the writing of pages
     _share: ThemeShare | None = None  # a helper process writing half the record pages
+    _writer: DataWriter | None = None  # a helper process writing the data files
     _nav: Navigation | None = None
     _current_section: Page | None = None  # shown as current while a record page renders
     _search_folder: DocumentFolder | None = None  # what Pagefind reads, kept in serve
@@ -101,7 +108,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             self._previous = {}  # every page is worked out and written again
             self._memory, self._theme_env = SiteMemory(), None
         self._pages, self._read, self._written = 0, 0, 0
-        self._nav, self._share = None, None
+        self._nav, self._share, self._writer = None, None, None
         return config
 
     @property
@@ -150,9 +157,13 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             self._add(files, file, page.path in same)
             if page.raw_html:
                 _HtmlPage(nav_titles.get(page.path), file, config)
-        for data in content.files:
-            file = File.generated(config, data.path, content=data.content)
+        beside = not self._incremental and worth_writing_beside(len(content.files))
+        kind = WrittenBeside if beside else File
+        data_files = [kind.generated(config, d.path, content=d.content) for d in content.files]
+        for data, file in zip(content.files, data_files, strict=True):
             self._add(files, file, data.path in same)
+        if beside:
+            self._writer = DataWriter(data_files)
         self._pages = len(files.documentation_pages())
         return files
 
@@ -251,6 +262,12 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 self.progress = progress
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            try:
+                writer.finish()
+            except DataWriteFailed as exc:
+                raise PluginError(f"{exc} The site was not built.") from None
         share, self._share = self._share, None
         if share is not None:
             try:
@@ -274,6 +291,10 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._tell("Indexing for search", 1, 1)
 
     def on_build_error(self, *, error: Exception) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            with contextlib.suppress(DataWriteFailed):
+                writer.finish()  # (waits for the helper; the build has failed anyway)
         share, self._share = self._share, None
         if share is not None:
             with contextlib.suppress(ThemeShareFailed):
