@@ -34,6 +34,7 @@ from generator.mkdocs_plugin.data_writer import (
     WrittenBeside,
     worth_writing_beside,
 )
+from generator.mkdocs_plugin.navigation import nav_titles, section_of
 from generator.mkdocs_plugin.theme_blocks import SharedBlocks, share_blocks
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
@@ -143,7 +144,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         self._search = list(content.search)
         self._html = {page.path: page.body for page in content.pages if page.raw_html}
         same = self._unchanged(content) if self._incremental else set()
-        nav_titles = _nav_titles(config.nav or [])
+        titles = nav_titles(config.nav or [])
         for page in content.pages:
             file = File.generated(
                 config,
@@ -156,7 +157,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 file.edit_uri = settings.edit_path(page.record_path)
             self._add(files, file, page.path in same)
             if page.raw_html:
-                _HtmlPage(nav_titles.get(page.path), file, config)
+                _HtmlPage(titles.get(page.path), file, config)
         beside = not self._incremental and worth_writing_beside(len(content.files))
         kind = WrittenBeside if beside else File
         data_files = [kind.generated(config, d.path, content=d.content) for d in content.files]
@@ -196,7 +197,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     ) -> dict[str, Any]:
         # A record page is outside the navigation; its section's tab and entry show as the
         # current ones, as on the section's own page, so a reader sees where they are.
-        section = _section_of(page, nav)
+        section = section_of(page, nav)
         if section is not None:
             section.active = True
             self._current_section = section
@@ -359,28 +360,6 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
-
-
-def _section_of(page: Page, nav: Navigation) -> Page | None:
-    """The page of the navigation whose folder holds `page` (the nearest one; not the home
-    page), when `page` itself is not in the navigation."""
-    if page.url is None or any(page is entry for entry in nav.pages):
-        return None
-    holding = [p for p in nav.pages if p.url and p.url.endswith("/") and page.url.startswith(p.url)]
-    return max(holding, key=lambda p: len(p.url), default=None)
-
-
-def _nav_titles(nav: list[Any]) -> dict[str, str]:
-    """Source path -> the title mkdocs.yml's nav gives it (a page made here keeps that title)."""
-    titles: dict[str, str] = {}
-    for item in nav:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    titles[value] = str(title)
-                elif isinstance(value, list):
-                    titles.update(_nav_titles(value))
-    return titles
 
 
 class _HtmlPage(Page):
