@@ -30,6 +30,28 @@ def site_repository(target: Path, records_from: Path = PROJECT_ROOT) -> Path:
     return target
 
 
+def mkdocs_build(repo: Path, site: Path) -> None:
+    """`mkdocs build` of `repo` into `site`, in this process (so a test can patch the plugin)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(site)))
+
+
+def different_files(one: Path, other: Path) -> list[str]:
+    """The files of two built sites that differ (or are in one only), Pagefind's aside: its
+    file names carry a hash that differs from run to run."""
+    import filecmp
+
+    def files(site: Path) -> set[str]:
+        found = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        return {name for name in found if not name.startswith("pagefind/")}
+
+    mine, theirs = files(one), files(other)
+    differ = [n for n in mine & theirs if not filecmp.cmp(one / n, other / n, shallow=False)]
+    return sorted((mine ^ theirs) | set(differ))
+
+
 @dataclass
 class ParsedPage:
     links: list[str] = field(default_factory=list)  # href and src values

@@ -3,12 +3,10 @@ site is the same, byte for byte, as when every page renders them itself."""
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
@@ -16,20 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.mkdocs_plugin import plugin, theme_blocks, theme_share
-from tests.site_helpers import site_repository
-
-
-def _build(repo: Path, site: Path) -> None:
-    build(load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(site)))
-
-
-def _files(site: Path) -> list[str]:
-    # (Pagefind's file names carry a hash that differs from run to run.)
-    return sorted(
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*")
-        if p.is_file() and "pagefind" not in p.parts
-    )
+from tests.site_helpers import different_files, mkdocs_build, site_repository
 
 
 def test_reused_blocks_give_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,7 +22,7 @@ def test_reused_blocks_give_the_same_site(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(theme_share, "WORTH_IT_FROM", 10**9)  # every page in this process
     repo = site_repository(tmp_path / "repo")
     monkeypatch.setattr(plugin, "share_blocks", lambda env, shared: None)
-    _build(repo, tmp_path / "in-full")
+    mkdocs_build(repo, tmp_path / "in-full")
     monkeypatch.undo()
     monkeypatch.setenv("PIPELINE_TODAY", "2026-11-22")
     monkeypatch.setattr(theme_share, "WORTH_IT_FROM", 10**9)
@@ -45,12 +30,9 @@ def test_reused_blocks_give_the_same_site(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(
         plugin, "SharedBlocks", lambda nav: made.append(theme_blocks.SharedBlocks(nav)) or made[-1]
     )
-    _build(repo, tmp_path / "reused")
+    mkdocs_build(repo, tmp_path / "reused")
     assert made and made[0].reused > 5 * 20  # several blocks, dozens of record pages
-    full, reused = tmp_path / "in-full", tmp_path / "reused"
-    assert _files(full) == _files(reused)
-    different = [p for p in _files(full) if not filecmp.cmp(full / p, reused / p, shallow=False)]
-    assert different == []
+    assert different_files(tmp_path / "in-full", tmp_path / "reused") == []
 
 
 def _page(url: str, config: object, **meta: object) -> Page:

@@ -4,29 +4,18 @@ build with a message."""
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from generator.forking import can_fork, usable_cpus
 from generator.mkdocs_plugin import theme_share
-from tests.site_helpers import site_repository
+from tests.site_helpers import different_files, mkdocs_build, site_repository
 
 pytestmark = pytest.mark.skipif(
     not can_fork() or usable_cpus() < 2, reason="needs fork and two cores"
 )
-
-
-def _build(repo: Path, site: Path) -> None:
-    build(load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(site)))
-
-
-def _pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
 def test_shared_rendering_gives_the_same_site(
@@ -35,7 +24,7 @@ def test_shared_rendering_gives_the_same_site(
     monkeypatch.setenv("PIPELINE_TODAY", "2026-11-22")
     repo = site_repository(tmp_path / "repo")
     monkeypatch.setattr(theme_share, "WORTH_IT_FROM", 10**9)
-    _build(repo, tmp_path / "alone")
+    mkdocs_build(repo, tmp_path / "alone")
     shared: list[int] = []
     real = theme_share.ThemeShare.__init__
 
@@ -45,14 +34,12 @@ def test_shared_rendering_gives_the_same_site(
 
     monkeypatch.setattr(theme_share, "WORTH_IT_FROM", 1)
     monkeypatch.setattr(theme_share.ThemeShare, "__init__", counting)
-    _build(repo, tmp_path / "shared")
+    mkdocs_build(repo, tmp_path / "shared")
     assert shared and shared[0] > 10  # the helper did render pages
-    alone, both = tmp_path / "alone", tmp_path / "shared"
-    assert _pages(alone) == _pages(both)
-    different = [p for p in _pages(alone) if not filecmp.cmp(alone / p, both / p, shallow=False)]
-    assert different == []
+    assert different_files(tmp_path / "alone", tmp_path / "shared") == []
     placeholder = theme_share._PLACEHOLDER.strip()
-    assert not [p for p in _pages(both) if placeholder in (both / p).read_text()]
+    pages = (tmp_path / "shared").rglob("*.html")
+    assert not [p for p in pages if placeholder in p.read_text()]
 
 
 def test_a_failing_helper_stops_the_build(
@@ -67,5 +54,5 @@ def test_a_failing_helper_stops_the_build(
 
     monkeypatch.setattr(theme_share, "_build_page", broken)
     with pytest.raises(Abort):
-        _build(repo, tmp_path / "site")
+        mkdocs_build(repo, tmp_path / "site")
     assert "second core failed: RuntimeError: the theme is broken" in caplog.text
