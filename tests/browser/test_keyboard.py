@@ -188,3 +188,20 @@ def test_phone_menu_opens_and_closes_with_the_keyboard(served_site, new_page) ->
     page.keyboard.press("Space")  # a button opens with Space too
     assert page.is_checked("#__drawer")
     assert page.watch.take() == []
+
+
+def test_the_current_section_is_named_to_screen_readers(served_site, new_page) -> None:
+    """The tab and the drawer entry of the section a page is in carry aria-current: "true" on
+    a record page (its section), "page" on the section's own page."""
+    page = new_page("desktop")
+    page.goto(served_site.page(PAGE_TYPES["project"]))
+    tab = page.locator(".md-tabs__link[aria-current]")
+    expect(tab).to_have_count(1)
+    expect(tab).to_have_text("Projects")
+    expect(tab).to_have_attribute("aria-current", "true")
+    entry = page.locator(".md-sidebar--primary .md-nav__link[aria-current]")
+    expect(entry).to_have_count(1)
+    expect(entry).to_have_text("Projects")
+    page.goto(served_site.page("projects/"))
+    expect(page.locator(".md-tabs__link[aria-current]")).to_have_attribute("aria-current", "page")
+    assert page.watch.take() == []

@@ -31,3 +31,16 @@
   });
   sync();
 })();
+
+// Material marks the current page and section in the tabs and the drawer with classes only,
+// which screen readers do not announce: name them with aria-current too ("page" for a link to
+// the page itself, "true" for the section a record page belongs to).
+(function () {
+  var current = document.querySelectorAll(
+    ".md-tabs__item--active > .md-tabs__link, .md-nav__item--active > .md-nav__link[href]"
+  );
+  for (var i = 0; i < current.length; i++) {
+    var href = current[i].getAttribute("href");
+    current[i].setAttribute("aria-current", href === "./" || href === "." ? "page" : "true");
+  }
+})();
