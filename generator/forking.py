@@ -46,6 +46,12 @@ def can_fork() -> bool:
     )
 
 
+def helper_pays(count: int, worth_it_from: int) -> bool:
+    """Whether forking a helper for `count` items pays off here: at least `worth_it_from` of
+    them (below, starting it costs more than it saves), a second core, and forking safe."""
+    return count >= worth_it_from and usable_cpus() >= 2 and can_fork()
+
+
 def map_forked(
     task: Callable[[Any], T], items: Sequence[Any], *, parallel_from: int | None = None
 ) -> list[T]:
@@ -55,9 +61,9 @@ def map_forked(
     the results are pickled, so keep items small, such as numbers.
     """
     global _task
-    helpers = usable_cpus() - 1
-    if len(items) < (parallel_from or PARALLEL_FROM) or helpers < 1 or not can_fork():
+    if not helper_pays(len(items), parallel_from or PARALLEL_FROM):
         return [task(item) for item in items]
+    helpers = usable_cpus() - 1
     size = -(-len(items) // (helpers + 1))
     shares = [items[start : start + size] for start in range(0, len(items), size)]
     _task = task

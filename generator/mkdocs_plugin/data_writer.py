@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from mkdocs.structure.files import File
 
-from generator.forking import Forked, ForkedTaskFailed, can_fork, usable_cpus
+from generator.forking import Forked, ForkedTaskFailed, helper_pays
 
 WORTH_IT_FROM = 200  # files; below this, starting a helper costs more than it saves
 
@@ -32,7 +32,7 @@ class WrittenBeside(File):
 
 
 def worth_writing_beside(count: int) -> bool:
-    return count >= WORTH_IT_FROM and usable_cpus() >= 2 and can_fork()
+    return helper_pays(count, WORTH_IT_FROM)
 
 
 class DataWriter:

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.forking import Forked, ForkedTaskFailed, can_fork, usable_cpus
+from generator.forking import Forked, ForkedTaskFailed, helper_pays
 
 PLACEHOLDER_TEMPLATE = "pipeline-rendered-beside.html"
 WORTH_IT_FROM = 200  # pages; below this, starting a helper costs more than it saves
@@ -69,7 +69,7 @@ class ThemeShare:
 
 def share_of(pages: Sequence[Page]) -> list[Page]:
     """Every second page, when a helper would pay off here; otherwise none."""
-    if len(pages) < WORTH_IT_FROM or usable_cpus() < 2 or not can_fork():
+    if not helper_pays(len(pages), WORTH_IT_FROM):
         return []
     return list(pages[1::2])
 
