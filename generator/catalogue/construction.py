@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
+from generator.catalogue.memory import ModelMemory
 from generator.catalogue.model import (
     Adoption,
     Catalogue,
@@ -31,6 +33,8 @@ from generator.catalogue.model import (
     Venue,
 )
 from generator.loading.files import LoadedRecord
+
+T = TypeVar("T")
 
 
 def _day(value: Any) -> date | None:
@@ -183,14 +187,24 @@ def load_service_areas(root: Path) -> dict[str, ServiceArea]:
     return {i["id"]: ServiceArea(i["id"], i["name"], i.get("description", "")) for i in items}
 
 
-def build_catalogue(records: list[LoadedRecord], root: Path) -> Catalogue:
-    """The model of records that passed every check."""
+def build_catalogue(
+    records: list[LoadedRecord], root: Path, memory: ModelMemory | None = None
+) -> Catalogue:
+    """The model of records that passed every check; `memory` (kept by `mkdocs serve`) gives
+    an unchanged record the model it had last time."""
     by_kind: dict[str, list[LoadedRecord]] = defaultdict(list)
     for record in records:
         by_kind[record.kind].append(record)
+
+    def models(kind: str, make: Callable[[LoadedRecord], T]) -> dict[str, T]:
+        made = make if memory is None else lambda r: memory.model(r, make)
+        return {r.id: made(r) for r in sorted(by_kind[kind], key=lambda r: r.id)}
+
+    if memory is not None:
+        memory.next_build()
     return Catalogue(
-        projects={r.id: project_from(r) for r in sorted(by_kind["project"], key=lambda r: r.id)},
-        councils={r.id: council_from(r) for r in sorted(by_kind["council"], key=lambda r: r.id)},
-        makerdays={r.id: makerday_from(r) for r in sorted(by_kind["makerday"], key=lambda r: r.id)},
+        projects=models("project", project_from),
+        councils=models("council", council_from),
+        makerdays=models("makerday", makerday_from),
         service_areas=load_service_areas(root),
     )

@@ -11,25 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any
 
-T = TypeVar("T")
-
-
-def repr_once(cls: type[T]) -> type[T]:
-    """A frozen dataclass's repr, worked out once per object: pages/render_memory.py writes out
-    every value a page is given, and one project (or event) is given to a dozen pages and feeds."""
-    written_out = cls.__repr__
-
-    def __repr__(self: object) -> str:
-        text = self.__dict__.get("_repr")
-        if text is None:
-            text = written_out(self)
-            self.__dict__["_repr"] = text  # (the object is frozen: its fields never change)
-        return text
-
-    cls.__repr__ = __repr__  # type: ignore[method-assign,assignment]
-    return cls
+from generator.catalogue.written_form import repr_once
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.catalogue.model import Catalogue, Project, repr_once
+from generator.catalogue.model import Catalogue, Project
+from generator.catalogue.written_form import repr_once
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
+from generator.catalogue.memory import derived
 from generator.catalogue.model import (
     Catalogue,
     Council,
@@ -20,8 +22,8 @@ from generator.catalogue.model import (
     Pledge,
     Project,
     Update,
-    repr_once,
 )
+from generator.catalogue.written_form import repr_once
 
 # Kinds of event, in the order a day's events are listed.
 KINDS = ("joined", "started", "phase", "update", "partner", "pledge", "reviewed", "makerday")
@@ -85,6 +87,12 @@ def _numbered(items: list[tuple[str, ...]]) -> list[int]:
         seen[item] += 1
         numbers.append(seen[item])
     return numbers[::-1]
+
+
+def _named_councils(project: Project) -> list[str]:
+    """The councils whose names a project's events use."""
+    return [project.lead_council, *(p.council for p in project.partners),
+            *(p.council for p in project.pledges)]  # fmt: skip
 
 
 def project_events(project: Project, catalogue: Catalogue) -> list[Event]:
@@ -177,7 +185,9 @@ def catalogue_events(catalogue: Catalogue) -> list[Event]:
     """Every event of every record, newest first."""
     found: list[Event] = []
     for project in catalogue.projects.values():
-        found += project_events(project, catalogue)
+        # The same events as last time while the project and its councils' names are unchanged.
+        names = tuple(_label(catalogue, c) for c in _named_councils(project))
+        found += derived(project, "_events", names, partial(project_events, project, catalogue))
     found += [e for c in catalogue.councils.values() if (e := council_event(c))]
     found += [makerday_event(d) for d in catalogue.makerdays.values()]
     return sorted(found, key=lambda e: e.order, reverse=True)

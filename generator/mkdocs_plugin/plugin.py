@@ -105,9 +105,15 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         if not self._incremental:
             self._previous, self._page_documents, self._indexed = {}, {}, b""
             self._memory, self._theme_env = None, None
-        elif self._inputs_changed(config) or self._memory is None:
-            self._previous = {}  # every page is worked out and written again
-            self._memory, self._theme_env = SiteMemory(), None
+        else:
+            if self._indexing is not None and not self._indexing.done:
+                # An edit came while search was still indexing the last one: stop it, so it
+                # does not take the cores this rebuild needs, and index afresh after it.
+                self._stop_indexing()
+                self._indexed = b""
+            if self._inputs_changed(config) or self._memory is None:
+                self._previous = {}  # every page is worked out and written again
+                self._memory, self._theme_env = SiteMemory(), None
         self._pages, self._read, self._written = 0, 0, 0
         self._nav, self._share, self._writer = None, None, None
         return config

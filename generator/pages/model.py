@@ -13,7 +13,8 @@ from urllib.parse import quote, urlencode, urljoin
 
 import yaml
 
-from generator.catalogue.model import Catalogue, Project, repr_once
+from generator.catalogue.model import Catalogue, Project
+from generator.catalogue.written_form import repr_once
 from generator.digest.model import Digest
 from generator.digest.week import every_week
 from generator.events import Event, catalogue_events

@@ -2,10 +2,11 @@
 
 A template's output is a pure function of its name, the page's path and the values it is given,
 so when a rebuild gives a template the same values again, the body rendered last time is used.
-The key is those values written out in full (`repr`), so any change to anything a page shows
-renders it again. Values that cannot be written out faithfully (an object shown only by its
-address, such as the whole Catalogue, or a closure) make a page render every time: slower,
-never stale. A full build does not use this.
+The key is those values written out in full (`repr`; the model's records as a digest of theirs,
+catalogue/written_form.py), so any change to anything a page shows renders it again. Values that
+cannot be written out faithfully (an object shown only by its address, such as the whole
+Catalogue, or a closure) make a page render every time: slower, never stale. A full build does
+not use this.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-T = TypeVar("T")
+from generator.catalogue.written_form import ADDRESS_ONLY, briefly
 
-# What `repr` shows for an object without a faithful text form: such a value cannot be a key.
-_ADDRESS_ONLY = " at 0x"
+T = TypeVar("T")
 
 
 class RenderMemory:
@@ -86,11 +86,14 @@ def key_of(template: str, page_path: str, context: Mapping[str, Any]) -> bytes |
     digest = hashlib.blake2b(digest_size=20)
     for part in (template, page_path):
         digest.update(part.encode("utf-8") + b"\0")
-    for name in sorted(context):
-        text = _text(context[name])
-        if text is None or _ADDRESS_ONLY in text:
-            return None
-        digest.update(f"{name}={text}\0".encode("utf-8", "surrogatepass"))
+    with (
+        briefly()
+    ):  # a project is written as a digest of its text (generator/catalogue/written_form.py)
+        for name in sorted(context):
+            text = _text(context[name])
+            if text is None or ADDRESS_ONLY in text:
+                return None
+            digest.update(f"{name}={text}\0".encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 

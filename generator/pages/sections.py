@@ -75,9 +75,9 @@ def services(inputs: SiteInputs) -> list[Page]:
             area_feeds={a: paths.service_area_feed(a) for a in catalogue.service_areas},
             followed=_followed_areas(inputs),
             count=len(reusable),
-            catalogue=catalogue,
             councils=catalogue.councils,
-            services=inputs.savings.by_project,
+            # Only what this page shows: what a page is given is what it depends on.
+            services={p.id: inputs.savings.by_project[p.id] for _, _, p in chunk.items},
             totals=inputs.savings.totals,
         )
         for chunk in pages
@@ -126,7 +126,7 @@ def challenges(inputs: SiteInputs) -> list[Page]:
             total=len(projects),
             standalone=standalone if chunk.number == 1 else [],
             upcoming=upcoming,
-            catalogue=catalogue,
+            councils=catalogue.councils,
             settings=inputs.settings,
         )
         for chunk in chunks(paths.CHALLENGES, projects, CHALLENGES_PAGE_SIZE)
@@ -154,7 +154,7 @@ def review(inputs: SiteInputs) -> list[Page]:
             total=len(items),
             due=due if chunk.number == 1 else [],
             due_days=DUE_SOON_DAYS,
-            catalogue=catalogue,
+            councils=catalogue.councils,
             settings=inputs.settings,
         )
         for chunk in chunks(paths.REVIEW, items, REVIEW_PAGE_SIZE)

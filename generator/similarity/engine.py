@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,9 @@ POSTINGS_PER_TERM = 128
 CANDIDATE_POOL = 32
 # Worked out beside the rest of the site from this many projects (below, a helper costs more).
 BESIDE_FROM = 200
+# In `mkdocs serve`, a rebuild after edits to at most this many projects' text updates the last
+# result for them (`updated_similar`) rather than working every project out again.
+UPDATE_UP_TO = 20
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,9 @@ class PendingSimilar(Mapping[str, list[tuple[str, float]]]):
     (other threads, so no fork), a helper interpreter given the projects' terms; where neither
     can be had, this process, at the first look."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, *, update_last: bool = False) -> None:
+        """`update_last` (`mkdocs serve`): the helper interpreter updates the result it gave
+        last time for the projects whose text changed (`updated_similar`), where it can."""
         self._value: dict[str, list[tuple[str, float]]] | None = None
         self._wait: Callable[[], dict[str, list[tuple[str, float]]]]
         if len(catalogue.projects) >= BESIDE_FROM and can_fork():
@@ -274,7 +279,8 @@ class PendingSimilar(Mapping[str, list[tuple[str, float]]]):
         if len(catalogue.projects) >= BESIDE_FROM:
             lexicon = default_lexicon()
             fields = {i: field_terms(p, lexicon) for i, p in catalogue.projects.items()}
-            future = in_fresh_process(similar_from_terms, fields)
+            task = similar_updating_last if update_last else similar_from_terms
+            future = in_fresh_process(task, fields)
         self._wait = future.result if future else lambda: all_similar(catalogue)
 
     def _data(self) -> dict[str, list[tuple[str, float]]]:
@@ -297,6 +303,58 @@ def similar_from_terms(
 ) -> dict[str, list[tuple[str, float]]]:
     """`all_similar` from each project's terms (`field_terms`), as a helper process gets them."""
     return similar_in(SimilarityIndex(fields, default_lexicon()), sequential=True)
+
+
+# In `mkdocs serve`'s helper interpreter: the terms it was given last and what it worked out.
+_last_terms: Mapping[str, Mapping[str, Counter[str]]] = {}
+_last_similar: dict[str, list[tuple[str, float]]] = {}
+
+
+def similar_updating_last(
+    fields: Mapping[str, Mapping[str, Counter[str]]],
+) -> dict[str, list[tuple[str, float]]]:
+    """`similar_from_terms`, updated from the helper's last result where few projects changed
+    (`updated_similar`); the helper runs one task at a time, so the memory is its own."""
+    global _last_terms, _last_similar
+    index = SimilarityIndex(fields, default_lexicon())
+    changed = [i for i in fields.keys() | _last_terms.keys() if fields.get(i) != _last_terms.get(i)]
+    if _last_terms and len(changed) <= UPDATE_UP_TO:
+        found = updated_similar(index, _last_similar, changed)
+    else:
+        found = similar_in(index, sequential=True)
+    _last_terms, _last_similar = fields, found
+    return found
+
+
+def updated_similar(
+    index: SimilarityIndex,
+    before: Mapping[str, list[tuple[str, float]]],
+    changed: Iterable[str],
+    top: int = 5,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> dict[str, list[tuple[str, float]]]:
+    """`similar_in(index)`, worked out again only for the projects an edit can move: those
+    `changed` (edited, added or removed since `before`), those that listed one of them, and
+    those one of them now comes close to. The rest keep their lists from `before`.
+
+    An approximation, for `mkdocs serve` only: every project's weights shift a little when any
+    project's words change (they depend on how many projects use each word), so a list kept
+    from `before` may differ from a full recomputation in its last decimals or, rarely, in a
+    close call. `pipeline build` and the published site always work every project out afresh.
+    """
+    changed = set(changed)
+    again = {i for i in changed if i in index}
+    again.update(i for i, matches in before.items() if any(m in changed for m, _ in matches))
+    for project_id in changed & again:
+        close = index.similar_to(project_id, top=CANDIDATE_POOL, threshold=threshold)
+        again.update(m.id for m in close)
+
+    def listed(project_id: str) -> list[tuple[str, float]]:
+        if project_id not in again and project_id in before:
+            return before[project_id]
+        return [(m.id, m.score) for m in index.similar_to(project_id, top=top, threshold=threshold)]
+
+    return {project_id: listed(project_id) for project_id in index.ids}
 
 
 def compared_text(catalogue: Catalogue) -> list[tuple[str, ...]]:

@@ -192,5 +192,11 @@ def field_terms(item: Describable, lexicon: Lexicon) -> dict[str, Counter[str]]:
         "summary": count(item.summary),
         "description": count(item.description or ""),
         "tags": count(" ".join(t.replace("-", " ") for t in item.tags)),
-        "service_areas": Counter(AREA_PREFIX + a for a in item.service_areas),
+        "service_areas": _area_terms(tuple(item.service_areas)),
     }
+
+
+@lru_cache(maxsize=10_000)  # a few dozen service areas, combined in a few hundred ways
+def _area_terms(areas: tuple[str, ...]) -> Counter[str]:
+    """Shared, like _default_terms: callers only read the counts."""
+    return Counter(AREA_PREFIX + a for a in areas)

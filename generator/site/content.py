@@ -13,7 +13,6 @@ from pathlib import Path
 
 from generator.catalogue.construction import build_catalogue
 from generator.catalogue.model import Catalogue
-from generator.checking.memory import RecordMemory
 from generator.checking.repository import Report, check_repository
 from generator.git.commit_dates import last_edit_days
 from generator.git.history import RecordHistory, record_history
@@ -64,14 +63,15 @@ def build_today(value: date | None = None) -> date:
 
 
 def load(
-    root: Path, today: date, report: Report | None = None, memory: RecordMemory | None = None
+    root: Path, today: date, report: Report | None = None, memory: SiteMemory | None = None
 ) -> Loaded:
     """Check every record (unless `report` is that check, done already); raise InvalidRecords
     when any has an error."""
-    report = report or check_repository(root, today=today, memory=memory)
+    records, models = (memory.records, memory.models) if memory else (None, None)
+    report = report or check_repository(root, today=today, memory=records)
     if not report.ok:
         raise InvalidRecords(report)
-    return Loaded(build_catalogue(report.records, root), report)
+    return Loaded(build_catalogue(report.records, root, models), report)
 
 
 @dataclass(frozen=True)
@@ -110,14 +110,16 @@ def site_content(
 ) -> SiteContent:
     """Every page and data file of the site for the repository at `root`; `memory` (kept by
     `mkdocs serve` between rebuilds) spares the work whose inputs have not changed."""
-    loaded = load(root, today, report, memory.records if memory else None)
+    loaded = load(root, today, report, memory)
     community = load_settings(root)
     history = record_history(root, [r.path for r in loaded.report.records])
     alive = liveliness(loaded.catalogue, root, today)
     if memory is not None:
         memory.renders.next_build()
     with remembering(memory.renders if memory else None):
-        content = _generate(root, settings, today, loaded, history, alive, community)
+        content = _generate(
+            root, settings, today, loaded, history, alive, community, serving=memory is not None
+        )
     content.files.extend(_redirect_pages(loaded.catalogue, history.redirects, settings))
     return content
 
@@ -130,6 +132,8 @@ def _generate(
     history: RecordHistory,
     alive: Liveliness,
     community: Settings,
+    *,
+    serving: bool,
 ) -> SiteContent:
     return generate_site(
         loaded.catalogue,
@@ -140,12 +144,13 @@ def _generate(
         due=alive.due,
         schemas=read_schemas(root),
         earlier_paths=history.previous_paths,
-        # Similar projects read only the projects' text: an edit to anything else reuses them.
+        # Similar projects read only the projects' text: an edit to anything else reuses them,
+        # and in `mkdocs serve` an edit to a few projects' text updates them for those.
         similar=remembered(
             "similar projects",
             "",
             {"texts": compared_text(loaded.catalogue)},
-            lambda: PendingSimilar(loaded.catalogue),
+            lambda: PendingSimilar(loaded.catalogue, update_last=serving),
         ),
         community=community,
         band_points=community.band_points,
