@@ -159,7 +159,7 @@ class SiteSettings:
 
     def edit_path(self, record_path: str) -> str:
         """The record's path relative to docs_dir, which is what MkDocs joins to `edit_uri`."""
-        return posixpath.relpath(record_path, self.docs_dir)
+        return _relative(record_path, self.docs_dir)
 
     def edit_url(self, record_path: str) -> str:
         return _joined(f"{self.repo_url}/", self.edit_uri + self.edit_path(record_path))
@@ -193,6 +193,7 @@ class SiteSettings:
 
 # Every feed entry and page asks for absolute addresses of the same few thousand pages.
 _joined = lru_cache(maxsize=50_000)(urljoin)
+_relative = lru_cache(maxsize=100_000)(posixpath.relpath)  # every record, on every build
 
 
 Similar = Mapping[str, list[tuple[str, float]]]

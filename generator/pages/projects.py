@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import partial
 from urllib.parse import urlsplit
 
+from generator.catalogue.memory import derived
 from generator.catalogue.model import Project, percent_reached
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
 from generator.pages import facts, paths
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
-from generator.pages.search_terms import Terms, project_search_text
+from generator.pages.search_terms import Terms, named_records, project_search_text
 from generator.pages.templating import render
 from generator.savings.document import NOT_COUNTED
 from generator.vocabulary import (
@@ -159,6 +161,36 @@ def catalogue_page(
     )
 
 
+def _card_row(
+    inputs: SiteInputs, project: Project, terms: dict[str, list[str]] | None
+) -> dict[str, object]:
+    c = card(inputs, project)
+    activity = c["activity"]
+    return {
+        "id": project.id,
+        "href": f"{project.id}/",
+        "title": project.title,
+        "summary": project.summary,
+        "phase": project.phase,
+        "areas": list(project.service_areas),
+        "councils": str(c["council_ids"]).split(),
+        "places": str(c["places"]).split(),
+        "collaboration": project.collaboration or "",
+        "roles": c["roles"],
+        "role_names": c["role_names"],
+        "reusable": bool(project.reusable),
+        "partners": bool(c["wants_partners"]),
+        "review": bool(c["stale"]),
+        "updated": _recency(inputs, project).isoformat(),
+        "activity": activity.date.isoformat() if activity else "",
+        "activity_label": activity.label if activity else "",
+        "activity_text": long_date(activity.date) if activity else "",
+        "count": c["council_count"],
+        "lead": c["lead"].label,
+        "search": project_search_text(project, inputs.catalogue, terms),
+    }
+
+
 def cards_file(inputs: SiteInputs, terms: Terms | None = None) -> DataFile:
     """What the catalogue's filters need about every project, in catalogue order (`terms`:
     search_terms.all_project_terms, if worked out already).
@@ -167,35 +199,15 @@ def cards_file(inputs: SiteInputs, terms: Terms | None = None) -> DataFile:
     """
     rows = []
     for project in _projects(inputs):
-        c = card(inputs, project)
-        activity = c["activity"]
-        rows.append(
-            {
-                "id": project.id,
-                "href": f"{project.id}/",
-                "title": project.title,
-                "summary": project.summary,
-                "phase": project.phase,
-                "areas": list(project.service_areas),
-                "councils": str(c["council_ids"]).split(),
-                "places": str(c["places"]).split(),
-                "collaboration": project.collaboration or "",
-                "roles": c["roles"],
-                "role_names": c["role_names"],
-                "reusable": bool(project.reusable),
-                "partners": bool(c["wants_partners"]),
-                "review": bool(c["stale"]),
-                "updated": _recency(inputs, project).isoformat(),
-                "activity": activity.date.isoformat() if activity else "",
-                "activity_label": activity.label if activity else "",
-                "activity_text": long_date(activity.date) if activity else "",
-                "count": c["council_count"],
-                "lead": c["lead"].label,
-                "search": project_search_text(
-                    project, inputs.catalogue, terms.get(project.id) if terms else None
-                ),
-            }
+        # The same row while the project, the records it names, its review and its last
+        # activity are unchanged (a rebuild of `mkdocs serve` makes only the edited ones).
+        depends = (
+            named_records(project, inputs.catalogue),
+            project.id in inputs.stale,
+            inputs.activity_of(project),
         )
+        make = partial(_card_row, inputs, project, terms.get(project.id) if terms else None)
+        rows.append(derived(project, "_card_row", depends, make))
     labels = {
         "phase": {p: phase_label(p) for p in PHASES},
         "role": {r: role_label(r) for r in {r for row in rows for r in row["roles"]}},

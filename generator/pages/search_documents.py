@@ -13,11 +13,18 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import partial
 
+from generator.catalogue.memory import derived
 from generator.catalogue.model import Catalogue, Council, MakerDay, Project
 from generator.pages import paths
 from generator.pages.model import Page, SearchDocument
-from generator.pages.search_terms import Terms, all_project_terms, project_terms
+from generator.pages.search_terms import (
+    Terms,
+    all_project_terms,
+    named_records,
+    project_terms,
+)
 from generator.vocabulary import phase_label
 
 # Pagefind's weights: the title counts most, then the summary, then everything else.
@@ -129,7 +136,16 @@ def record_documents(catalogue: Catalogue, terms: Terms | None = None) -> list[S
     worked out already)."""
     terms = terms if terms is not None else all_project_terms(catalogue)
     return [
-        *(project_document(p, catalogue, terms[p.id]) for p in catalogue.projects.values()),
+        *(
+            # The same document while the project and the records it names are unchanged.
+            derived(
+                p,
+                "_search_document",
+                named_records(p, catalogue),
+                partial(project_document, p, catalogue, terms[p.id]),
+            )
+            for p in catalogue.projects.values()
+        ),
         *(council_document(c, catalogue) for c in catalogue.councils.values()),
         *(makerday_document(d, catalogue) for d in catalogue.makerdays.values()),
     ]

@@ -11,8 +11,9 @@ service areas name ("Find my bin day" -> rubbish, refuse, household waste...).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 
+from generator.catalogue.memory import derived
 from generator.catalogue.model import Catalogue, Project
 from generator.similarity.text import default_lexicon, default_synonyms, stem, words
 from generator.vocabulary import phase_label
@@ -54,7 +55,21 @@ Terms = Mapping[str, dict[str, list[str]]]
 
 
 def all_project_terms(catalogue: Catalogue) -> Terms:
-    return {p.id: project_terms(p, catalogue) for p in catalogue.projects.values()}
+    return {
+        p.id: derived(
+            p, "_terms", named_records(p, catalogue), partial(project_terms, p, catalogue)
+        )
+        for p in catalogue.projects.values()
+    }
+
+
+def named_records(project: Project, catalogue: Catalogue) -> tuple[object, ...]:
+    """The other records a project's search terms name (its service areas and councils): its
+    terms, search document and search text stay the same while these and it do."""
+    return (
+        *(catalogue.service_areas.get(a) for a in project.service_areas),
+        *(catalogue.councils.get(c) for c in project.councils),
+    )
 
 
 def search_text(parts: list[str], known: frozenset[str] = frozenset()) -> str:

@@ -271,7 +271,9 @@ class PendingSimilar(Mapping[str, list[tuple[str, float]]]):
         last time for the projects whose text changed (`updated_similar`), where it can."""
         self._value: dict[str, list[tuple[str, float]]] | None = None
         self._wait: Callable[[], dict[str, list[tuple[str, float]]]]
-        if len(catalogue.projects) >= BESIDE_FROM and can_fork():
+        # (`update_last` goes to the helper from the first build of `mkdocs serve`, before its
+        # server starts threads, so that the helper has a result to update on the first edit.)
+        if len(catalogue.projects) >= BESIDE_FROM and can_fork() and not update_last:
             forked = Forked(lambda: all_similar(catalogue, sequential=True))
             self._wait = forked.result
             return

@@ -32,3 +32,33 @@ def long_lived_set_aside(function: Callable[P, R]) -> Callable[P, R]:
             gc.unfreeze()
 
     return run
+
+
+# While a build runs: collect the young generation every 100,000 new objects rather than 700,
+# and the older ones far more rarely. Measured on a rebuild of `mkdocs serve` at 10,000
+# projects: a second less (of ten), and the same peak memory; turning the collector off saved
+# a little more and took 300 MB more.
+BUILD_THRESHOLDS = (100_000, 50, 1_000)
+
+
+class EasedCollector:
+    """The collector eased for one build of MkDocs, from its first hook to its last: what
+    exists already (in `mkdocs serve`, everything kept from earlier rebuilds) set aside, and
+    collections made rarer. `stop` puts both back."""
+
+    def __init__(self) -> None:
+        self._thresholds: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        if self._thresholds is not None or gc.get_freeze_count():
+            return  # eased already, or set aside by a caller: theirs to undo
+        gc.freeze()
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(*BUILD_THRESHOLDS)
+
+    def stop(self) -> None:
+        if self._thresholds is None:
+            return
+        gc.set_threshold(*self._thresholds)
+        self._thresholds = None
+        gc.unfreeze()

@@ -1,4 +1,5 @@
-"""The collector sets the records aside only while the site is made, and undoes only its own."""
+"""The collector sets the records aside only while the site is made (and is eased while MkDocs
+builds), and undoes only its own."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import gc
 
 import pytest
 
-from generator.site.heap import long_lived_set_aside
+from generator.site.heap import BUILD_THRESHOLDS, EasedCollector, long_lived_set_aside
 
 
 @long_lived_set_aside
@@ -34,6 +35,36 @@ def test_a_callers_own_freeze_is_left_as_it_was() -> None:
         assert _frozen_inside() > 0
         # Still set aside after the call: undoing it would leave none. (The exact count is not
         # compared: frozen objects are still freed when nothing refers to them.)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_a_build_eases_the_collector_and_puts_it_back() -> None:
+    before = gc.get_threshold()
+    collector = EasedCollector()
+    collector.start()
+    try:
+        assert gc.get_threshold() == BUILD_THRESHOLDS
+        assert gc.get_freeze_count() > 0
+        collector.start()  # a second start (no stop between) changes nothing
+        assert gc.get_threshold() == BUILD_THRESHOLDS
+    finally:
+        collector.stop()
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    collector.stop()  # stopping twice (on_build_error after a failed on_post_build) is harmless
+    assert gc.get_threshold() == before
+
+
+def test_a_build_leaves_a_callers_freeze_alone() -> None:
+    gc.freeze()
+    before = gc.get_threshold()
+    try:
+        collector = EasedCollector()
+        collector.start()
+        assert gc.get_threshold() == before
+        collector.stop()
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()

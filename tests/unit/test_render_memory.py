@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.catalogue.model import Catalogue, Project, Update
+from generator.catalogue.written_form import ADDRESS_ONLY, briefly
 from generator.pages import render_memory
 from generator.pages.render_memory import RenderMemory, key_of, remembered, remembering
 from generator.pages.templating import render
@@ -100,3 +101,17 @@ def test_templates_read_only_fields_that_are_part_of_the_key() -> None:
     assert templates
     readers = [t.name for t in templates if ".raw" in t.read_text(encoding="utf-8")]
     assert readers == []
+
+
+def test_records_in_keys_are_written_as_digests_of_their_text() -> None:
+    edited = replace(PROJECT, summary="Another summary")
+    many = [replace(PROJECT, id=f"p{n}") for n in range(50)]
+    assert key_of("t", "a/", {"p": PROJECT}) == key_of("t", "a/", {"p": replace(PROJECT)})
+    assert key_of("t", "a/", {"p": PROJECT}) != key_of("t", "a/", {"p": edited})
+    assert key_of("t", "a/", {"ps": many}) != key_of("t", "a/", {"ps": [*many[:-1], edited]})
+    # Outside a key, a record is written out in full as always.
+    assert "Report a missed bin" in repr(PROJECT) and "Another summary" in repr(edited)
+    with briefly():
+        assert repr(PROJECT).startswith("Project#") and len(repr(PROJECT)) < 50
+        # A record holding something without a faithful text form still makes no key.
+        assert ADDRESS_ONLY in repr(replace(PROJECT, tags=(lambda: None,)))  # type: ignore[arg-type]

@@ -12,15 +12,21 @@ from generator.site.content import load
 from tests.conftest import PROJECT_ROOT, TODAY
 
 
-@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh interpreter"])
-def test_worked_out_beside_is_the_same(fork: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("fork", "update_last"),
+    [(True, False), (False, False), (True, True)],
+    ids=["forked", "fresh interpreter", "serve's helper, from its first build"],
+)
+def test_worked_out_beside_is_the_same(
+    fork: bool, update_last: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     catalogue = load(PROJECT_ROOT, TODAY).catalogue
     expected = all_similar(catalogue)
     monkeypatch.setattr(engine, "BESIDE_FROM", 1)
     if not fork:
         monkeypatch.setattr(engine, "can_fork", lambda: False)
     try:
-        pending = PendingSimilar(catalogue)
+        pending = PendingSimilar(catalogue, update_last=update_last)
         assert dict(pending) == expected
         assert pending.get("no-such-project") is None
     finally:
