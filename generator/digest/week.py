@@ -5,7 +5,7 @@ A pure function of the records and the dates, so the same records give the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from generator.catalogue.model import Catalogue, Project, percent_reached
@@ -195,6 +195,10 @@ def _due(catalogue: Catalogue, project: Project, until: date, settings: Settings
     return Item((project_ref(project), f" needs a review. {reason} {advice}".replace("  ", " ")))
 
 
+# remember(what, where, values, make) -> make(), or what it gave for the same values before.
+Remember = Callable[[str, str, Mapping[str, object], Callable[[], Digest]], Digest]
+
+
 def every_week(
     catalogue: Catalogue,
     today: date,
@@ -202,9 +206,13 @@ def every_week(
     settings: Settings | None = None,
     events: Sequence[Event] | None = None,
     similar: Mapping[str, Sequence[tuple[str, float]]] | None = None,
+    remember: Remember | None = None,
 ) -> list[Digest]:
     """A digest for every week up to the one `today` is in that has something in it, newest
-    first. Each event is looked at once, to sort it into its week."""
+    first. Each event is looked at once, to sort it into its week.
+
+    `remember` (the site's pages/render_memory.remembered) is given each week's digest to make
+    with everything it reads, and may give back the one it made for the same values."""
     settings = settings or Settings()
     found = catalogue_events(catalogue) if events is None else events
     due = due_dates(catalogue, settings)
@@ -219,11 +227,33 @@ def every_week(
             due_in_week.setdefault(week_of(due[project.id])[0], []).append(project)
     open_at = open_challenges(catalogue, due)
     this_week = week_of(today)[0]
-    return [
-        weekly_digest(catalogue, monday, week_of(monday)[1], settings=settings,
-                      events=by_week[monday], due=due, similar=similar,
-                      became_due=due_in_week.get(monday, []),
-                      open_projects=open_at(week_of(monday)[1]))
-        for monday in sorted(by_week, reverse=True)
-        if monday <= this_week
-    ]  # fmt: skip
+
+    def digest_of(monday: date) -> Digest:
+        until, events = week_of(monday)[1], by_week[monday]
+        became = due_in_week.get(monday, [])
+
+        def make() -> Digest:
+            return weekly_digest(catalogue, monday, until, settings=settings, events=events,
+                                 due=due, similar=similar, became_due=became,
+                                 open_projects=open_at(until))  # fmt: skip
+
+        if similar is None or remember is None:
+            return make()
+        # Everything the week reads (`mkdocs serve` makes again only the weeks an edit
+        # touches): its events and their projects (an event's text form leaves its project
+        # out), the projects falling due, the similar projects of those started, and the
+        # councils and maker days it names.
+        started = [e.record_id for e in events if e.kind == "started"]
+        values = {
+            "events": events,
+            "projects": [e.project for e in events],
+            "became_due": [(p, due[p.id]) for p in became],
+            "similar": {i: similar.get(i, []) for i in started},
+            "councils": catalogue.councils,
+            "makerdays": catalogue.makerdays,
+            "open": open_at(until),
+            "settings": settings,
+        }
+        return remember("week", monday.isoformat(), values, make)
+
+    return [digest_of(monday) for monday in sorted(by_week, reverse=True) if monday <= this_week]

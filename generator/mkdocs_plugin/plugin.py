@@ -7,7 +7,6 @@ Nothing generated is written into the repository. Records are read again on ever
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import logging
 import re
@@ -15,7 +14,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +23,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from generator.checking.repository import Report
 from generator.forking import start_fresh_process, stop_fresh_process
@@ -36,6 +33,7 @@ from generator.mkdocs_plugin.data_writer import (
     WrittenBeside,
     worth_writing_beside,
 )
+from generator.mkdocs_plugin.html_page import HtmlPage
 from generator.mkdocs_plugin.navigation import nav_titles, section_of
 from generator.mkdocs_plugin.theme_blocks import SharedBlocks, share_blocks
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
@@ -168,7 +166,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
                 file.edit_uri = settings.edit_path(page.record_path)
             self._add(files, file, page.path in same)
             if page.raw_html:
-                _HtmlPage(titles.get(page.path), file, config)
+                HtmlPage(titles.get(page.path), file, config)
         beside = not self._incremental and worth_writing_beside(len(content.files))
         kind = WrittenBeside if beside else File
         data_files = [kind.generated(config, d.path, content=d.content) for d in content.files]
@@ -264,7 +262,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         """Before any thread starts (forking is safe only then)."""
         assert self._nav is not None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        pages = [f.page for f in doc_files if isinstance(f.page, _HtmlPage)]
+        pages = [f.page for f in doc_files if isinstance(f.page, HtmlPage)]
         share = share_of([p for p in pages if p.file.inclusion.is_not_in_nav()])
         if share:
             progress, self.progress = self.progress, None  # one progress bar: this process's
@@ -373,35 +371,6 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
-
-
-class _HtmlPage(Page):
-    """A generated page whose body is HTML already: Markdown would pass it through unchanged,
-    after setting up every extension of mkdocs.yml for it (a third of a page's build time)."""
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content, self.toc = "", get_toc([])  # the body comes in on_page_content
-
-    def _set_canonical_url(self, base: str | None) -> None:
-        """MkDocs' own, without `urljoin` for the plain addresses of generated pages (a second
-        for 10,000 of them): joining `projects/x/` to a base ending in `/` is appending it."""
-        if not base or not _PLAIN_PATH.fullmatch(self.url) or not _PLAIN_BASE.fullmatch(base):
-            super()._set_canonical_url(base)
-            return
-        base = base if base.endswith("/") else base + "/"
-        self.canonical_url = base + self.url
-        self.abs_url = _path_of(base) + self.url
-
-
-# Folder addresses of letters, digits, `-` and `_` (no dot segments, query or fragment), and an
-# absolute base without a query or fragment: the cases where urljoin(base, url) is base + url.
-_PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_-]+/)*")
-_PLAIN_BASE = re.compile(r"https?://[A-Za-z0-9.:-]+(?:/[A-Za-z0-9_~-]+)*/?")
-
-
-@functools.lru_cache(maxsize=8)
-def _path_of(base: str) -> str:
-    return urlsplit(base).path
 
 
 def _not_modified() -> bool:

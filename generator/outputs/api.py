@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any
 
+from generator.catalogue.memory import derived
 from generator.catalogue.model import Council, MakerDay, Project
 from generator.pages import paths
 from generator.pages.model import SiteInputs, SiteSettings
@@ -53,15 +54,21 @@ def _fields(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
 
 
 def _dump(inputs: SiteInputs, name: str, items: list[dict[str, Any]]) -> bytes:
-    document = {"version": VERSION, "generated": inputs.today.isoformat(), "count": len(items),
+    # Each item is dumped on its own (and remembered by `mkdocs serve`, which re-dumps only
+    # changed records).
+    parts = [
+        remembered("api item", "", {"item": item}, partial(_item_json, item)) for item in items
+    ]
+    return _document(inputs, name, parts)
+
+
+def _document(inputs: SiteInputs, name: str, parts: list[str]) -> bytes:
+    """The document of items dumped already (`_item_json`): the same text as dumping the whole
+    document with its items."""
+    document = {"version": VERSION, "generated": inputs.today.isoformat(), "count": len(parts),
                 name: []}  # fmt: skip
     text = _json(document)
-    if items:
-        # The same text as dumping the whole document with its items: each item is dumped on
-        # its own (and remembered by `mkdocs serve`, which re-dumps only changed records).
-        parts = [
-            remembered("api item", "", {"item": item}, partial(_item_json, item)) for item in items
-        ]
+    if parts:
         text = text.removesuffix("[]\n}") + "[\n" + ",\n".join(parts) + "\n  ]\n}"
     # `<`, `>` and `&` as JSON escapes: the same strings for every consumer, and safe even if
     # someone embeds the file in an HTML page.
@@ -140,8 +147,16 @@ def savings_json(inputs: SiteInputs) -> bytes:
 
 
 def projects_json(inputs: SiteInputs) -> bytes:
-    items = [project_item(inputs, p) for p in inputs.catalogue.projects.values()]
-    return _dump(inputs, "projects", items)
+    parts = []
+    for p in inputs.catalogue.projects.values():
+        # The same item while the project and what the site works out about it are unchanged
+        # (written out: a Decimal 1 equals 1.0, but is not dumped the same).
+        savings = (inputs.savings.service(p.id), inputs.savings.shared_cost(p.id))
+        depends = repr((inputs.settings, p.id in inputs.stale, inputs.activity_of(p), savings))
+        parts.append(
+            derived(p, "_api_item", depends, lambda p=p: _item_json(project_item(inputs, p)))
+        )
+    return _document(inputs, "projects", parts)
 
 
 def councils_json(inputs: SiteInputs) -> bytes:

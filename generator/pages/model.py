@@ -18,6 +18,7 @@ from generator.catalogue.written_form import repr_once
 from generator.digest.model import Digest
 from generator.digest.week import every_week
 from generator.events import Event, catalogue_events
+from generator.pages.render_memory import remembered
 from generator.savings.estimate import Savings, estimate
 from generator.settings import DEFAULT_BAND_POINTS, Settings
 from generator.staleness.assessment import Activity, DueProject, last_activity
@@ -237,7 +238,7 @@ class SiteInputs:
         """The digest of every week with news, newest first, for /news/ and the home page."""
         return every_week(
             self.catalogue, self.today, settings=self.community, events=self.events,
-            similar=self.similar,
+            similar=self.similar, remember=remembered,
         )  # fmt: skip
 
     @cached_property

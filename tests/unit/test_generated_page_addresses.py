@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.structure.pages import Page
 
-from generator.mkdocs_plugin.plugin import _HtmlPage
+from generator.mkdocs_plugin.html_page import HtmlPage
 
 # Segments that are plain, and some that are not (dots, queries, escapes, empty).
 segment = st.one_of(
@@ -44,11 +44,11 @@ def _page(kind: type[Page], url: str, base: str | None) -> Page:
 
 @given(bases(), addresses())
 def test_the_same_addresses_as_mkdocs(base: str | None, url: str) -> None:
-    ours, theirs = _page(_HtmlPage, url, base), _page(Page, url, base)
+    ours, theirs = _page(HtmlPage, url, base), _page(Page, url, base)
     assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url)
 
 
 def test_a_plain_address_is_appended() -> None:
-    page = _page(_HtmlPage, "projects/find-my-bin-day/", "https://example.org/pipeline")
+    page = _page(HtmlPage, "projects/find-my-bin-day/", "https://example.org/pipeline")
     assert page.canonical_url == "https://example.org/pipeline/projects/find-my-bin-day/"
     assert page.abs_url == "/pipeline/projects/find-my-bin-day/"
