@@ -48,9 +48,10 @@ def _wait_for(url: str, text: str, limit: float) -> float | None:
 
 
 def measure_preview(
-    repo: Path, mkdocs: str, project_id: str, limit: float = 1800
+    repo: Path, mkdocs: str, project_id: str, limit: float = 1800, edits: int = EDITS
 ) -> dict[str, Any]:
-    """Seconds to first serve, and seconds from a title edit to the page showing it."""
+    """Seconds to first serve, and seconds from a title edit to the page showing it (the median
+    of `edits`). The server's output is left in serve.log beside the repository."""
     port = _free_port()
     record = repo / "projects" / f"{project_id}.yml"
     original = record.read_text(encoding="utf-8")
@@ -68,17 +69,17 @@ def measure_preview(
         first = _wait_for(url, "<html", limit)
         if first is None:
             return {"first_serve_seconds": None, "edit_seconds": None}
-        edits: list[float | None] = []
-        for number in range(EDITS):
+        shown: list[float | None] = []
+        for number in range(edits):
             time.sleep(2)  # let the watcher settle after the last build
             title = f"Edited title {number} {int(time.time())}"
             lines = original.splitlines(keepends=True)
             edited = [f"title: {title}\n" if line.startswith("title:") else line for line in lines]
             record.write_text("".join(edited), encoding="utf-8")
-            edits.append(_wait_for(url, title, limit))
-        done = sorted(e for e in edits if e is not None)
-        median = done[len(done) // 2] if len(done) == len(edits) else None
-        return {"first_serve_seconds": first, "edit_seconds": median, "edits": edits}
+            shown.append(_wait_for(url, title, limit))
+        done = sorted(e for e in shown if e is not None)
+        median = done[len(done) // 2] if len(done) == len(shown) else None
+        return {"first_serve_seconds": first, "edit_seconds": median, "edits": shown}
     finally:
         record.write_text(original, encoding="utf-8")
         with contextlib.suppress(ProcessLookupError):

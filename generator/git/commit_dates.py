@@ -20,13 +20,12 @@ from datetime import date
 from pathlib import Path
 
 from generator.git import runner
-from generator.loading.files import KIND_FOLDERS
+from generator.loading.files import RECORD_FOLDERS
 
 FALLBACK_NOTE = (
     "Git history is not available here (not a Git checkout, or a shallow clone), so only the "
     "dates in the records (last_reviewed and updates) were used."
 )
-RECORD_FOLDERS = tuple(KIND_FOLDERS.values())
 _COMMIT = "\x01"
 
 

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.git import runner
-from generator.loading.files import FOLDER_KINDS, KIND_FOLDERS, is_valid_id
-
-RECORD_FOLDERS = tuple(KIND_FOLDERS.values())
+from generator.loading.files import FOLDER_KINDS, RECORD_FOLDERS, is_valid_id
 
 
 @dataclass(frozen=True)

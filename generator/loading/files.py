@@ -28,6 +28,7 @@ WINDOWS_DEVICES = frozenset(
 
 # kind -> folder; the folder list is the record contract.
 KIND_FOLDERS = {"project": "projects", "council": "councils", "makerday": "makerdays"}
+RECORD_FOLDERS = tuple(KIND_FOLDERS.values())
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
 
 

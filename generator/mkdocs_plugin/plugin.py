@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from generator.checking.repository import Report
 from generator.forking import start_fresh_process, stop_fresh_process
+from generator.loading.files import RECORD_FOLDERS
 from generator.mkdocs_plugin.config import PipelineConfig
 from generator.mkdocs_plugin.data_writer import (
     DataWriteFailed,
@@ -35,6 +36,7 @@ from generator.mkdocs_plugin.data_writer import (
 )
 from generator.mkdocs_plugin.html_page import HtmlPage
 from generator.mkdocs_plugin.navigation import nav_titles, section_of
+from generator.mkdocs_plugin.record_watch import RecordWatch
 from generator.mkdocs_plugin.theme_blocks import SharedBlocks, share_blocks
 from generator.mkdocs_plugin.theme_share import ThemeShare, ThemeShareFailed, share_of
 from generator.pages.model import Page as GeneratedPage
@@ -84,6 +86,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
     _current_section: Page | None = None  # shown as current while a record page renders
     _search_folder: DocumentFolder | None = None  # what Pagefind reads, kept in serve
     _collector = EasedCollector()  # Python's cycle collector, eased while a build runs
+    _record_watch: RecordWatch | None = None  # the record folders, watched in `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._incremental = command == "serve" and dirty
@@ -92,6 +95,7 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
             self._search_folder = DocumentFolder()
 
     def on_shutdown(self) -> None:
+        self._stop_watching()
         self._stop_indexing()
         stop_fresh_process()
         if self._search_folder is not None:
@@ -367,10 +371,19 @@ class PipelinePlugin(BasePlugin[PipelineConfig]):
         # Rebuilds work similar projects out in a helper interpreter: start it while nobody waits.
         start_fresh_process("generator.similarity.engine")
         root = self._root(config)
+        # The record folders by the system's file events (a walk of every record twice a
+        # second otherwise); the schemas and pipeline.yml, which are few, by MkDocs' polling.
+        self._stop_watching()
+        self._record_watch = RecordWatch(server, [root / name for name in RECORD_FOLDERS])
         for name in WATCHED:
-            if (root / name).exists():
+            if name not in RECORD_FOLDERS and (root / name).exists():
                 server.watch(str(root / name))
         return server
+
+    def _stop_watching(self) -> None:
+        if self._record_watch is not None:
+            self._record_watch.stop()
+            self._record_watch = None
 
 
 def _not_modified() -> bool:
