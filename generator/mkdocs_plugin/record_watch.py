@@ -14,10 +14,24 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
+
+# Changes only: a rebuild opens and reads every record, and were opening a file a change, each
+# rebuild would ask for the next.
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+]  # fmt: skip
 
 
 class _AskForRebuild(FileSystemEventHandler):
@@ -27,7 +41,7 @@ class _AskForRebuild(FileSystemEventHandler):
         self._server = server
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
+        if event.is_directory or type(event) not in CHANGES:
             return
         server = self._server
         with server._rebuild_cond:
@@ -48,7 +62,7 @@ class RecordWatch:
             return
         handler = _AskForRebuild(server)
         for folder in folders:
-            observer.schedule(handler, str(folder), recursive=True)
+            observer.schedule(handler, str(folder), recursive=True, event_filter=CHANGES)
         observer.daemon = True
         observer.start()
         self._observer = observer
