@@ -230,12 +230,12 @@ def every_week(
 
     def digest_of(monday: date) -> Digest:
         until, events = week_of(monday)[1], by_week[monday]
-        became = due_in_week.get(monday, [])
+        became, open_projects = due_in_week.get(monday, []), open_at(until)
 
         def make() -> Digest:
             return weekly_digest(catalogue, monday, until, settings=settings, events=events,
                                  due=due, similar=similar, became_due=became,
-                                 open_projects=open_at(until))  # fmt: skip
+                                 open_projects=open_projects)  # fmt: skip
 
         if similar is None or remember is None:
             return make()
@@ -251,7 +251,7 @@ def every_week(
             "similar": {i: similar.get(i, []) for i in started},
             "councils": catalogue.councils,
             "makerdays": catalogue.makerdays,
-            "open": open_at(until),
+            "open": open_projects,
             "settings": settings,
         }
         return remember("week", monday.isoformat(), values, make)
