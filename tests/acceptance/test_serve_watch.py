@@ -20,5 +20,6 @@ def test_an_edited_record_is_served(tmp_path: Path) -> None:
     assert result["edit_seconds"] is not None, log
     watched = next(line for line in log.splitlines() if "Watching paths for changes" in line)
     assert "'schema'" in watched and "projects" not in watched  # records: watched natively
-    # One rebuild for each edit: a rebuild reads every record, which is not a change.
-    assert log.count("Documentation built") == 3, log
+    # One rebuild for each edit (and perhaps one for putting the record back as the server
+    # stops): a rebuild reads every record, which is not a change, or each would ask for another.
+    assert 2 <= log.count("Detected file changes") <= 3, log
