@@ -27,8 +27,8 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-# Changes only: a rebuild opens and reads every record, and were opening a file a change, each
-# rebuild would ask for the next.
+# Changes only, filtered where the events are read: a rebuild opens and reads every record, and
+# were opening a file a change, each rebuild would ask for the next.
 CHANGES: list[type[FileSystemEvent]] = [
     FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
 ]  # fmt: skip
@@ -41,7 +41,7 @@ class _AskForRebuild(FileSystemEventHandler):
         self._server = server
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or type(event) not in CHANGES:
+        if event.is_directory:
             return
         server = self._server
         with server._rebuild_cond:
@@ -66,10 +66,6 @@ class RecordWatch:
         observer.daemon = True
         observer.start()
         self._observer = observer
-
-    @property
-    def native(self) -> bool:
-        return self._observer is not None
 
     def stop(self) -> None:
         if self._observer is not None:

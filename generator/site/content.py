@@ -16,6 +16,7 @@ from generator.catalogue.model import Catalogue
 from generator.checking.repository import Report, check_repository
 from generator.git.commit_dates import last_edit_days
 from generator.git.history import RecordHistory, record_history
+from generator.loading.files import RECORD_FOLDERS
 from generator.pages.model import DataFile, SiteContent, SiteSettings, StaleInfo
 from generator.pages.render_memory import remembered, remembering
 from generator.pages.sections import DUE_SOON_DAYS
@@ -35,7 +36,7 @@ from generator.staleness.assessment import (
 
 __all__ = ["InvalidRecords", "SettingsError", "build_today", "load", "site_content"]
 
-WATCHED = ("projects", "councils", "makerdays", "schema", "pipeline.yml")
+WATCHED = (*RECORD_FOLDERS, "schema", "pipeline.yml")
 
 
 class InvalidRecords(Exception):
