@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,6 +32,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 SHARED = PROJECT_ROOT.parent / "shared"
 TODAY = date(2026, 11, 22)
+# The invented catalogue that exercises every phase, pledge, challenge, maker day and saving.
+# The repository's own records are the real, sourced ones; tests that need rich data use these.
+CATALOGUE = Path(__file__).resolve().parent / "fixtures" / "catalogue"
 
 
 def make_repository(target: Path, *overlays: Path) -> Path:
@@ -37,6 +43,27 @@ def make_repository(target: Path, *overlays: Path) -> Path:
     for overlay in overlays:
         shutil.copytree(overlay, target, dirs_exist_ok=True, symlinks=True)
     return target
+
+
+@functools.cache
+def catalogue_root() -> Path:
+    """A repository (made once per test run) with the project's site setup and the invented
+    catalogue's records: what `load`, `pipeline digest` and the like are run on in tests."""
+    from generator.ownership.codeowners import (
+        CODEOWNERS_PATH,
+        render_codeowners,
+        repository_ownership,
+    )
+    from tests.site_helpers import site_repository
+
+    folder = Path(tempfile.mkdtemp(prefix="pipeline-catalogue-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    root = site_repository(folder / "repo")
+    # The catalogue's own CODEOWNERS: the repository's is generated from the real records.
+    codeowners = root / CODEOWNERS_PATH
+    codeowners.parent.mkdir(parents=True, exist_ok=True)
+    codeowners.write_text(render_codeowners(repository_ownership(root)), encoding="utf-8")
+    return root
 
 
 @pytest.fixture

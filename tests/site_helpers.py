@@ -9,14 +9,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CATALOGUE, PROJECT_ROOT
 
 SITE_PATH = "/pipeline/"  # the path of site_url in mkdocs.yml
 SITE_FILES = ("mkdocs.yml", "docs", "site_overrides", "schema", "pipeline.yml")
 
 
-def site_repository(target: Path, records_from: Path = PROJECT_ROOT) -> Path:
-    """A repository in `target` with the project's site setup and the records of another."""
+def site_repository(target: Path, records_from: Path = CATALOGUE) -> Path:
+    """A repository in `target` with the project's site setup and the records of another
+    (the invented catalogue unless told otherwise)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_FILES:
         source = PROJECT_ROOT / name

@@ -6,7 +6,7 @@ import json
 
 import yaml
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CATALOGUE, PROJECT_ROOT
 
 BAD = "# yaml-language-server: $schema=../schema/project.schema.json\ntitle: T\nsummary: S.\nphase: Beta\nlead_council: hackney\n"  # noqa: E501
 
@@ -18,9 +18,9 @@ def test_the_repository_examples_are_valid(run_pipeline) -> None:
 
 
 def test_example_content_is_rich_enough() -> None:
-    projects = [yaml.safe_load(p.read_text()) for p in (PROJECT_ROOT / "projects").glob("*.yml")]
-    councils = list((PROJECT_ROOT / "councils").glob("*.yml"))
-    makerdays = list((PROJECT_ROOT / "makerdays").glob("*.yml"))
+    projects = [yaml.safe_load(p.read_text()) for p in (CATALOGUE / "projects").glob("*.yml")]
+    councils = list((CATALOGUE / "councils").glob("*.yml"))
+    makerdays = list((CATALOGUE / "makerdays").glob("*.yml"))
     assert len(projects) >= 15 and len(councils) >= 10 and len(makerdays) == 2
     assert {p["phase"] for p in projects} == {
         "idea",

@@ -23,7 +23,7 @@ from generator.site.content import load
 from generator.staleness.assessment import assess
 from generator.staleness.issues import Issue
 from tests.acceptance.test_payloads import COUNCIL, MAKERDAY, PROJECT, P, _Inspector
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import catalogue_root
 from tests.site_helpers import site_repository
 
 WEEK = ("--since", "2026-11-09", "--until", "2026-11-15")
@@ -32,11 +32,11 @@ SITE = "https://localgovdigital.github.io/pipeline/"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, date(2026, 11, 22)).catalogue
+    return load(catalogue_root(), date(2026, 11, 22)).catalogue
 
 
 def test_the_week_in_markdown_has_every_section(run_pipeline) -> None:
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK)
+    result = run_pipeline(catalogue_root(), "digest", *WEEK)
     assert result.exit_code == 0, result.output
     text = result.output
     assert text.startswith(
@@ -72,7 +72,7 @@ def test_the_week_in_markdown_has_every_section(run_pipeline) -> None:
 
 
 def test_the_week_as_json_counts_what_happened(run_pipeline) -> None:
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--format", "json")
+    result = run_pipeline(catalogue_root(), "digest", *WEEK, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert (data["since"], data["until"]) == ("2026-11-09", "2026-11-15")
@@ -89,7 +89,7 @@ def test_the_week_as_json_counts_what_happened(run_pipeline) -> None:
 
 
 def test_the_week_as_html_is_one_element_with_absolute_links(run_pipeline) -> None:
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--format", "html")
+    result = run_pipeline(catalogue_root(), "digest", *WEEK, "--format", "html")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
         '<article class="pl-digest">\n<h1>The week on Pipeline: 9 to 15'
@@ -114,12 +114,12 @@ def test_projects_that_became_due_for_review(catalogue) -> None:
 
 def test_the_same_records_and_dates_give_the_same_bytes(run_pipeline) -> None:
     outputs = {
-        run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--format", f, "--today", today).output
+        run_pipeline(catalogue_root(), "digest", *WEEK, "--format", f, "--today", today).output
         for f in ("markdown",)
         for today in ("2026-11-16", "2027-03-01", "2026-11-16")
     }
     assert len(outputs) == 1
-    json_out = [run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--format", "json").output
+    json_out = [run_pipeline(catalogue_root(), "digest", *WEEK, "--format", "json").output
                 for _ in range(2)]  # fmt: skip
     assert json_out[0] == json_out[1]
 
@@ -129,23 +129,25 @@ def test_the_default_week_is_the_last_whole_week(run_pipeline) -> None:
     assert last_full_week(date(2026, 11, 22)) == (date(2026, 11, 9), date(2026, 11, 15))
     assert last_full_week(date(2026, 11, 23)) == (date(2026, 11, 16), date(2026, 11, 22))
     assert week_of(date(2026, 11, 15)) == (date(2026, 11, 9), date(2026, 11, 15))
-    by_default = run_pipeline(PROJECT_ROOT, "digest", "--today", "2026-11-18").output
-    assert by_default == run_pipeline(PROJECT_ROOT, "digest", *WEEK).output
-    only_since = run_pipeline(PROJECT_ROOT, "digest", "--since", "2026-11-09").output
+    by_default = run_pipeline(catalogue_root(), "digest", "--today", "2026-11-18").output
+    assert by_default == run_pipeline(catalogue_root(), "digest", *WEEK).output
+    only_since = run_pipeline(catalogue_root(), "digest", "--since", "2026-11-09").output
     assert only_since == by_default
 
 
 def test_a_quiet_week_says_so(run_pipeline) -> None:
-    result = run_pipeline(PROJECT_ROOT, "digest", "--since", "2026-11-23")
+    result = run_pipeline(catalogue_root(), "digest", "--since", "2026-11-23")
     assert result.exit_code == 0
     assert "A quiet week: nothing new was recorded on Pipeline." in result.output
     assert "## New projects" not in result.output
 
 
 def test_bad_dates_get_a_plain_error(run_pipeline) -> None:
-    result = run_pipeline(PROJECT_ROOT, "digest", "--since", "2026-11-09", "--until", "2026-11-01")
+    result = run_pipeline(
+        catalogue_root(), "digest", "--since", "2026-11-09", "--until", "2026-11-01"
+    )
     assert result.exit_code == 2 and "is before --since" in result.output
-    result = run_pipeline(PROJECT_ROOT, "digest", "--since", "9 November")
+    result = run_pipeline(catalogue_root(), "digest", "--since", "9 November")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
     assert "Traceback" not in result.output
 
@@ -173,16 +175,18 @@ def test_the_plan_opens_one_issue_per_week(catalogue) -> None:
 def test_plan_from_the_command_line(run_pipeline, tmp_path: Path) -> None:
     posted = [{"number": 9, "title": "x", "body": "<!-- pipeline-digest: 2026-11-09 -->",
                "state": "CLOSED"}]  # fmt: skip
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--plan", "--issues", "-",
+    result = run_pipeline(catalogue_root(), "digest", *WEEK, "--plan", "--issues", "-",
                           input=json.dumps(posted))  # fmt: skip
     assert result.exit_code == 0 and json.loads(result.output) == []
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--plan", "--issues", "-", input="[]")
+    result = run_pipeline(catalogue_root(), "digest", *WEEK, "--plan", "--issues", "-", input="[]")
     assert [a["action"] for a in json.loads(result.output)] == ["open"]
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--plan", "--issues", "-", input="{")
+    result = run_pipeline(catalogue_root(), "digest", *WEEK, "--plan", "--issues", "-", input="{")
     assert result.exit_code == 1 and "not valid JSON" in result.output
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--plan", "--issues", "-", input="[{}]")
+    result = run_pipeline(
+        catalogue_root(), "digest", *WEEK, "--plan", "--issues", "-", input="[{}]"
+    )
     assert result.exit_code == 1 and "--label digest" in result.output
-    result = run_pipeline(PROJECT_ROOT, "digest", *WEEK, "--plan")
+    result = run_pipeline(catalogue_root(), "digest", *WEEK, "--plan")
     assert result.exit_code == 2 and "go together" in result.output
 
 

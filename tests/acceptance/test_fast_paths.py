@@ -16,7 +16,7 @@ from generator.forking import map_forked
 from generator.loading.files import discover
 from generator.loading.many import read_many
 from generator.loading.yaml_positions import load_document
-from tests.conftest import EXAMPLES, PROJECT_ROOT
+from tests.conftest import CATALOGUE, EXAMPLES, PROJECT_ROOT
 
 # Values that break one rule or another, including ones where two validators could differ:
 # numbers Rust cannot hold, a trailing newline after a pattern, digits from other scripts,
@@ -76,7 +76,7 @@ def test_quick_check_agrees_with_detailed_validation(kind: str, synthetic: Path)
     # The mutants come from the repository's own records, so there are as many in a fresh clone
     # as anywhere; the synthetic ones (real councils when the register is beside the
     # repository) only add to them.
-    ours, made = _records(PROJECT_ROOT / folder), _records(synthetic / folder)
+    ours, made = _records(CATALOGUE / folder), _records(synthetic / folder)
     records = ours + made
     for example in sorted(EXAMPLES.rglob(f"{folder}/*.yml")):
         try:

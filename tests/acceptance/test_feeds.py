@@ -22,7 +22,7 @@ from generator.cli import cli
 from generator.events import catalogue_events, project_events
 from generator.pages.model import SiteSettings
 from generator.site.content import load
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import catalogue_root
 from tests.site_helpers import parse_html, site_repository
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -43,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, date(2026, 11, 22)).catalogue
+    return load(catalogue_root(), date(2026, 11, 22)).catalogue
 
 
 def _one(parent: ET.Element, tag: str) -> ET.Element:

@@ -21,7 +21,7 @@ from generator.intake.forms import load_forms, render_body
 from generator.intake.plan import apply, decide
 from generator.intake.workspace import Workspace
 from generator.settings import DEFAULT_REGISTER_URL
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CATALOGUE, PROJECT_ROOT, catalogue_root
 
 FORMS = load_forms(PROJECT_ROOT)
 TODAY = "2026-11-30"
@@ -35,7 +35,7 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     for name in COPIED:
-        source = PROJECT_ROOT / name
+        source = catalogue_root() / name
         if source.is_dir():
             shutil.copytree(source, root / name)
         else:
@@ -44,7 +44,7 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(
         PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE", root / ".github" / "ISSUE_TEMPLATE"
     )
-    shutil.copy2(PROJECT_ROOT / ".github" / "CODEOWNERS", root / ".github" / "CODEOWNERS")
+    shutil.copy2(catalogue_root() / ".github" / "CODEOWNERS", root / ".github" / "CODEOWNERS")
     return root
 
 
@@ -471,7 +471,7 @@ def test_the_register_address_comes_from_pipeline_yml(run_pipeline: Run, repo: P
     assert result.output == "https://example.org/r.csv\n"
 
 
-PROJECTS = sorted(p.stem for p in (PROJECT_ROOT / "projects").glob("*.yml"))
+PROJECTS = sorted(p.stem for p in (CATALOGUE / "projects").glob("*.yml"))
 
 
 @pytest.mark.parametrize("project_id", PROJECTS)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from generator.intake.forms import load_forms, render_body
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, catalogue_root
 
 SCRIPT = PROJECT_ROOT / ".github" / "scripts" / "intake-apply.sh"
 WORKFLOW = PROJECT_ROOT / ".github" / "workflows" / "intake.yml"
@@ -45,12 +45,15 @@ class Remote:
         git(tmp, "init", "--quiet", "--bare", "--initial-branch=main", str(self.origin))
         git(tmp, "init", "--quiet", "--initial-branch=main", str(self.checkout))
         for name in COPIED:
-            source = PROJECT_ROOT / name
+            source = catalogue_root() / name
             if source.is_dir():
                 shutil.copytree(source, self.checkout / name)
             else:
                 shutil.copy2(source, self.checkout / name)
         shutil.copytree(PROJECT_ROOT / ".github", self.checkout / ".github")
+        shutil.copy2(
+            catalogue_root() / ".github" / "CODEOWNERS", self.checkout / ".github" / "CODEOWNERS"
+        )
         git(self.checkout, "add", "-A")
         git(
             self.checkout,

@@ -16,7 +16,7 @@ from generator.pages.model import SiteSettings
 from generator.site.compose import generate_site
 from generator.site.content import load, read_schemas
 from generator.site_paths import RECORD_SECTIONS, RESERVED
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import PROJECT_ROOT, TODAY, catalogue_root
 
 HEADERS = {
     "project": "title: A\nsummary: B\nphase: idea\nlead_council: west-berkshire\n",
@@ -44,7 +44,7 @@ def _clashes(outputs: list[str], section: str, record_id: str) -> list[str]:
 @pytest.fixture(scope="module")
 def every_list_paged():
     """The real records' site with one item per list page, so every numbered page exists."""
-    catalogue = load(PROJECT_ROOT, TODAY).catalogue
+    catalogue = load(catalogue_root(), TODAY).catalogue
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(projects_module, "CATALOGUE_PAGE_SIZE", 1)
         for name in ("SERVICES_PAGE_SIZE", "CHALLENGES_PAGE_SIZE", "REVIEW_PAGE_SIZE"):
@@ -95,6 +95,6 @@ def test_validate_refuses_every_reserved_id(kind, record_id, example_repo, run_p
 
 
 def test_reserved_ids_are_not_in_the_real_records():
-    catalogue = load(PROJECT_ROOT, TODAY).catalogue
+    catalogue = load(catalogue_root(), TODAY).catalogue
     for kind, records in (("project", catalogue.projects), ("council", catalogue.councils)):
         assert not set(records) & RESERVED[kind]

@@ -17,7 +17,7 @@ from generator.settings import DEFAULT_BAND_POINTS, SettingsError, load_settings
 from generator.site.compose import generate_site
 from generator.site.content import load, read_schemas
 from generator.site.render import settings_from
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import PROJECT_ROOT, TODAY, catalogue_root
 
 BAND = {  # the default points, which pipeline.yml states as they are
     "under-50k": Money(10_000, 50_000),
@@ -29,7 +29,7 @@ BAND = {  # the default points, which pipeline.yml states as they are
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, TODAY).catalogue
+    return load(catalogue_root(), TODAY).catalogue
 
 
 @pytest.fixture(scope="module")
@@ -208,12 +208,12 @@ def test_the_api_and_csv_carry_the_figures_and_the_inputs(site) -> None:
 
 def test_pipeline_savings_json_and_csv_match_the_published_files(site, run_pipeline) -> None:
     _, files = site
-    as_json = run_pipeline(PROJECT_ROOT, "savings", "--format", "json", "--today", str(TODAY))
+    as_json = run_pipeline(catalogue_root(), "savings", "--format", "json", "--today", str(TODAY))
     assert as_json.exit_code == 0, as_json.output
     assert as_json.output.encode("utf-8") == files["api/savings.json"]
-    as_csv = run_pipeline(PROJECT_ROOT, "savings", "--format", "csv")
+    as_csv = run_pipeline(catalogue_root(), "savings", "--format", "csv")
     assert as_csv.stdout_bytes == files["savings.csv"]
-    text = run_pipeline(PROJECT_ROOT, "savings").output
+    text = run_pipeline(catalogue_root(), "savings").output
     assert "Saved in all: an estimated £400,000 to £1,100,000" in text
     assert "not counted: west-berkshire (the lead council built it)" in text
 

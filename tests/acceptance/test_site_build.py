@@ -15,7 +15,7 @@ import pytest
 from click.testing import Result
 
 from generator.outputs import api
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CATALOGUE, PROJECT_ROOT
 from tests.site_helpers import broken_links, search_records, site_repository
 
 TODAY = "2026-11-22"
@@ -70,7 +70,7 @@ def test_every_page_type_is_built(built_site: Path) -> None:
         "projects.csv",
     ):
         assert (built_site / path).is_file(), path
-    for record in (PROJECT_ROOT / "projects").glob("*.yml"):
+    for record in (CATALOGUE / "projects").glob("*.yml"):
         assert (built_site / "projects" / record.stem / "index.html").is_file()
 
 
@@ -170,7 +170,7 @@ def test_feed_is_well_formed_atom(built_site: Path) -> None:
 def test_csv_has_a_row_per_project(built_site: Path) -> None:
     text = (built_site / "projects.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == len(list((PROJECT_ROOT / "projects").glob("*.yml")))
+    assert len(rows) == len(list((CATALOGUE / "projects").glob("*.yml")))
     assert {r["id"] for r in rows} >= {"report-a-missed-bin", "pipeline"}
 
 

@@ -13,7 +13,7 @@ import pytest
 from tests.browser import tools
 from tests.browser.built_site import build_site
 from tests.browser.serving import HEADER_ONLY, Served, declared_policy, serve
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import catalogue_root
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -44,7 +44,7 @@ def chromium() -> Iterator[object]:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own site (its records are the examples), built once per session."""
-    return build_site(PROJECT_ROOT, tmp_path_factory.mktemp("example") / "site")
+    return build_site(catalogue_root(), tmp_path_factory.mktemp("example") / "site")
 
 
 def serving_policy(site: Path) -> str:
@@ -62,7 +62,7 @@ def site_path(root: Path) -> str:
 
 @pytest.fixture(scope="session")
 def served_site(example_site: Path) -> Iterator[Served]:
-    with serve(example_site, serving_policy(example_site), site_path(PROJECT_ROOT)) as served:
+    with serve(example_site, serving_policy(example_site), site_path(catalogue_root())) as served:
         yield served
 
 

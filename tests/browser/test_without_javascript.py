@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.pages import PAGE_TYPES, sample_pages
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CATALOGUE
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ UNREADABLE = """() => {
 def test_catalogue_lists_every_project_with_working_links(served_site, shared_page) -> None:
     page = shared_page(javascript=False)
     page.goto(served_site.page(PAGE_TYPES["catalogue"]))
-    projects = sorted(path.stem for path in (PROJECT_ROOT / "projects").glob("*.yml"))
+    projects = sorted(path.stem for path in (CATALOGUE / "projects").glob("*.yml"))
     links = page.locator(CARD_LINKS)
     assert links.count() == len(projects)
     targets = links.evaluate_all("(links) => links.map((a) => [a.innerText, a.href])")

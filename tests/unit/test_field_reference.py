@@ -13,7 +13,7 @@ import yaml
 from generator.checking.repository import check_repository
 from generator.loading.files import schema_comment
 from generator.pages.reference import RECORD_FILES, fields
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import PROJECT_ROOT, TODAY, catalogue_root
 from tests.site_helpers import site_repository
 
 SCHEMAS = {
@@ -60,7 +60,7 @@ def test_the_page_has_no_machine_words(tmp_path: Path) -> None:
     from generator.site.compose import generate_site
     from generator.site.content import load, read_schemas
 
-    catalogue = load(PROJECT_ROOT, TODAY).catalogue
+    catalogue = load(catalogue_root(), TODAY).catalogue
     content = generate_site(
         catalogue, SiteSettings(), today=TODAY, schemas=read_schemas(PROJECT_ROOT)
     )

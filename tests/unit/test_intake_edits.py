@@ -14,14 +14,14 @@ import pytest
 import yaml
 
 from generator.intake.edits import EditError, add_item, set_value
-from tests.conftest import EXAMPLES, PROJECT_ROOT
+from tests.conftest import CATALOGUE, EXAMPLES, PROJECT_ROOT
 
 ORDER = list(
     json.loads((PROJECT_ROOT / "schema" / "project.schema.json").read_text())["properties"]
 )
 TODAY = date(2026, 11, 30)
 RECORDS = sorted(
-    [*(PROJECT_ROOT / "projects").glob("*.yml"), *(EXAMPLES / "valid").glob("*/projects/*.yml")]
+    [*(CATALOGUE / "projects").glob("*.yml"), *(EXAMPLES / "valid").glob("*/projects/*.yml")]
 )
 
 

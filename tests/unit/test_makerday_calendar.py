@@ -11,7 +11,7 @@ from generator.catalogue.model import Catalogue, MakerDay
 from generator.pages.model import SiteSettings
 from generator.site.compose import generate_site
 from generator.site.content import load
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import TODAY, catalogue_root
 
 BST = timezone(timedelta(hours=1))
 
@@ -19,7 +19,7 @@ BST = timezone(timedelta(hours=1))
 @pytest.fixture(scope="module")
 def summer():
     """The repository's catalogue plus a June maker day written in UTC: 8:30 UTC is 9:30 BST."""
-    catalogue = load(PROJECT_ROOT, TODAY).catalogue
+    catalogue = load(catalogue_root(), TODAY).catalogue
     day = MakerDay(
         "summer-day",
         "makerdays/summer-day.yml",

@@ -12,7 +12,7 @@ import pytest
 from generator.pages.model import SiteSettings
 from generator.site.compose import generate_site
 from generator.site.content import load
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import catalogue_root
 
 TODAY = date(2026, 11, 22)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -20,7 +20,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, TODAY).catalogue
+    return load(catalogue_root(), TODAY).catalogue
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_the_news_feed_has_the_finished_weeks(content) -> None:
     pages = _pages(content)
     assert len(weeks) == 26 and all(f"{week}.md" in pages for week in weeks)
     later = generate_site(
-        load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(), today=date(2026, 11, 15)
+        load(catalogue_root(), TODAY).catalogue, SiteSettings(), today=date(2026, 11, 15)
     )
     (unfinished,) = [f for f in later.files if f.path == "feeds/news.xml"]
     ids = [e.findtext(f"{ATOM}id") for e in ET.fromstring(unfinished.content).iter(f"{ATOM}entry")]
@@ -100,7 +100,7 @@ def test_the_home_page_shows_the_latest_week(content) -> None:
     assert (
         '<a href="news/2026-11-09/">Read the week\'s news (9 to 15 November 2026)</a>' in home.body
     )
-    this_week = generate_site(load(PROJECT_ROOT, TODAY).catalogue, SiteSettings(),
+    this_week = generate_site(load(catalogue_root(), TODAY).catalogue, SiteSettings(),
                               today=date(2026, 11, 12))  # fmt: skip
     home = _pages(this_week)["index.md"]
     assert '<h3 id="this-week">This week: 9 to 15 November 2026</h3>' in home.body

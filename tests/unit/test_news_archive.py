@@ -15,14 +15,14 @@ from generator.pages import news, news_archive
 from generator.pages.model import SiteInputs, SiteSettings
 from generator.site.compose import generate_site
 from generator.site.content import load
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import catalogue_root
 
 TODAY = date(2026, 11, 22)  # a Sunday: this week began on Monday 16 November 2026
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, TODAY).catalogue
+    return load(catalogue_root(), TODAY).catalogue
 
 
 def _week(monday: str, *counts: tuple[str, int]) -> Digest:

@@ -21,7 +21,7 @@ from generator.pages.paging import chunks
 from generator.pages.templating import relative_url, site_relpath
 from generator.site.compose import generate_site
 from generator.site.content import load, read_schemas
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import PROJECT_ROOT, TODAY, catalogue_root
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Stale:
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, TODAY).catalogue
+    return load(catalogue_root(), TODAY).catalogue
 
 
 def _pages(catalogue, **kwargs) -> dict[str, Page]:

@@ -17,12 +17,12 @@ from generator.pages.search_documents import (
 from generator.pages.search_terms import project_search_text, project_terms
 from generator.similarity.text import words
 from generator.site.content import load
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import TODAY, catalogue_root
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(PROJECT_ROOT, TODAY).catalogue
+    return load(catalogue_root(), TODAY).catalogue
 
 
 def _project(catalogue, title: str):

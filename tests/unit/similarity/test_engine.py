@@ -15,7 +15,7 @@ from generator.catalogue.construction import build_catalogue
 from generator.checking.repository import check_repository
 from generator.similarity.engine import DEFAULT_THRESHOLD, ProjectText, SimilarityIndex, all_similar
 from generator.similarity.text import EMPTY_LEXICON, Lexicon, default_lexicon, terms, words
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import PROJECT_ROOT, TODAY, catalogue_root
 from tests.unit.similarity.labelled import LabelledSet
 
 MISSED_BIN = ProjectText(
@@ -103,7 +103,7 @@ def test_output_does_not_depend_on_hash_randomisation() -> None:
         "from generator.checking.repository import check_repository;"
         "from generator.catalogue.construction import build_catalogue;"
         "from generator.similarity.engine import all_similar;"
-        f"root = Path({str(PROJECT_ROOT)!r});"
+        f"root = Path({str(catalogue_root())!r});"
         "report = check_repository(root, today=date(2026, 11, 22));"
         "print(json.dumps(all_similar(build_catalogue(report.records, root), threshold=0.0)))"
     )
@@ -181,6 +181,6 @@ def test_a_custom_lexicon_links_only_what_it_lists() -> None:
 
 
 def _real_catalogue():
-    report = check_repository(PROJECT_ROOT, today=TODAY)
+    report = check_repository(catalogue_root(), today=TODAY)
     assert report.ok
-    return build_catalogue(report.records, PROJECT_ROOT)
+    return build_catalogue(report.records, catalogue_root())

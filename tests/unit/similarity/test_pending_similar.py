@@ -9,7 +9,7 @@ from generator.forking import stop_fresh_process
 from generator.similarity import engine
 from generator.similarity.engine import PendingSimilar, all_similar
 from generator.site.content import load
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import TODAY, catalogue_root
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from tests.conftest import PROJECT_ROOT, TODAY
 def test_worked_out_beside_is_the_same(
     fork: bool, update_last: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogue = load(PROJECT_ROOT, TODAY).catalogue
+    catalogue = load(catalogue_root(), TODAY).catalogue
     expected = all_similar(catalogue)
     monkeypatch.setattr(engine, "BESIDE_FROM", 1)
     if not fork:
