@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.checking.challenge_sources import check_challenge_sources
 from generator.checking.memory import RecordMemory
+from generator.checking.placeholders import check_placeholders
 from generator.checking.rules import Index, check_rules, check_unique_codes
 from generator.checking.schema import check_record
 from generator.checking.site_addresses import check_site_address
@@ -93,6 +94,7 @@ def check_repository(
     problems += trouble
     problems += check_stale_challenges(records, problems, today, settings)
     problems += check_challenge_sources(records, problems, today)
+    problems += check_placeholders(root, records)
 
     report = Report(records=records, problems=problems)
     if wanted is not None:

@@ -14,9 +14,10 @@ from typing import Any
 
 from generator.digest import formats
 from generator.digest.model import Digest
+from generator.labels import DIGEST
 from generator.staleness.issues import Issue
 
-LABEL = "digest"
+LABEL = DIGEST  # generator/labels.py holds its colour and description
 _MARKER = re.compile(r"<!-- pipeline-digest: (\d{4}-\d\d-\d\d) -->")
 
 

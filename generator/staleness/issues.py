@@ -27,11 +27,12 @@ from typing import Any
 
 from generator.catalogue.model import Catalogue, Project
 from generator.dashboard.wording import long_date
+from generator.labels import STALE
 from generator.markdown_safe import github_inline
 from generator.settings import Settings
 from generator.staleness.assessment import StaleProject, last_activity
 
-LABEL = "stale"
+LABEL = STALE  # generator/labels.py holds its colour and description
 _MARKER = re.compile(r"<!-- pipeline-stale: ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
 _EPISODE = re.compile(r"<!-- pipeline-stale-episode: ([^>]*) -->")
 
