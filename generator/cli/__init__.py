@@ -13,7 +13,9 @@ from generator.cli.build import build, render
 from generator.cli.codeowners import codeowners
 from generator.cli.councils import councils
 from generator.cli.digest import digest
+from generator.cli.doctor import doctor
 from generator.cli.intake import intake
+from generator.cli.labels import labels
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
@@ -45,6 +47,8 @@ COMMANDS = (
     councils,
     intake,
     savings,
+    doctor,
+    labels,
 )
 for command in COMMANDS:
     cli.add_command(command)
