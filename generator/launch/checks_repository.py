@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.launch.facts import Facts
 from generator.launch.registry import PASSED, Status, check, unknown
 
@@ -72,3 +74,38 @@ def _pages(facts: Facts) -> tuple[Status, str, str]:
         f"On {page} choose Source: GitHub Actions, or run "
         f"`gh api --method PUT repos/{facts.repo}/pages -f build_type=workflow`.",
     )
+
+
+@check("site-address", "mkdocs.yml names this repository and its Pages address")
+def _site_address(facts: Facts) -> tuple[Status, str, str]:
+    config = facts.root / "mkdocs.yml"
+    if not config.is_file():
+        return Status.SKIPPED, "There is no mkdocs.yml here: run the doctor in the checkout.", ""
+    text = config.read_text(encoding="utf-8", errors="replace")
+    have = {key: _top_level(text, key) for key in ("repo_url", "site_url")}
+    want = {"repo_url": f"https://github.com/{facts.repo}"}
+    pages = facts.get("pages")
+    if pages.ok and isinstance(pages.body, dict) and pages.body.get("html_url"):
+        want["site_url"] = str(pages.body["html_url"])
+    wrong = [
+        f"{key} is {have[key] or 'missing'}, not {value}"
+        for key, value in want.items()
+        if have[key].rstrip("/") != value.rstrip("/")
+    ]
+    if not wrong:
+        return PASSED
+    old = have["repo_url"] or have["site_url"]
+    finder = f" (`git grep -n '{old}'` finds them)" if old else ""
+    return (
+        Status.MISSING,
+        f"{'; '.join(wrong)}: the site's edit links and feeds would point elsewhere.",
+        "Set " + " and ".join(f"{k}: {v}" for k, v in want.items()) + " in mkdocs.yml, and "
+        "change the same addresses in .github/ISSUE_TEMPLATE/config.yml, CONTRIBUTING.md and "
+        f"docs/{finder}; then commit.",
+    )
+
+
+def _top_level(text: str, key: str) -> str:
+    # Line by line: Material's configurations may use tags a safe YAML loader refuses.
+    found = re.search(rf"^{key}:\s*['\"]?([^\s'\"#]+)", text, re.MULTILINE)
+    return found.group(1) if found else ""

@@ -68,6 +68,10 @@ def launch_root(tmp: Path, *overlays: Path) -> Path:
     root = tmp / "checkout"
     (root / ".github" / "workflows").mkdir(parents=True)
     shutil.copy2(PROJECT_ROOT / ".github" / "workflows" / "checks.yml", root / ".github/workflows")
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Pipeline\nsite_url: https://example-org.github.io/pipeline/\n"
+        f"repo_url: https://github.com/{REPO}\n"
+    )
     for folder in overlays:
         shutil.copytree(folder, root, dirs_exist_ok=True)
     return root

@@ -262,8 +262,9 @@ def test_each_other_gap_fails_alone_with_its_fix(
     assert code == 1 and failing(report) == {check}, report
     assert words in by_id(report, check)["fix"]
     if check == "codeowners":
-        assert "line 3: Unknown owner (make sure the team @example-org/nobody" in (
-            by_id(report, check)["detail"]
+        assert (
+            "line 3: Unknown owner (make sure the team @example-org/nobody"
+            in (by_id(report, check)["detail"])
         )
 
 
@@ -293,10 +294,10 @@ def test_placeholders_in_the_checkout_are_listed(tmp_path: Path) -> None:
     code, report = verdict(root, gh)
     assert code == 0  # listed, not a failure: `pipeline validate` warns about them too
     places = [(p["path"], p["line"], p["column"]) for p in report["placeholders"]]
-    assert places == [("mkdocs.yml", 3, 18), ("projects/find-my-bin-day.yml", 9, 14)]
+    assert places == [("mkdocs.yml", 5, 18), ("projects/find-my-bin-day.yml", 9, 14)]
     text = doctor(root, gh, "--repo", REPO).output
     assert "Placeholders still in use (2):" in text
-    assert "    mkdocs.yml:3:18: 'pipeline@localgovdigital.info' is a placeholder" in text
+    assert "    mkdocs.yml:5:18: 'pipeline@localgovdigital.info' is a placeholder" in text
     assert "Replace the placeholders above before you announce it." in text
 
 
@@ -318,3 +319,23 @@ def test_an_unknown_repository_is_named(tmp_path: Path) -> None:
     done = doctor(launch_root(tmp_path), StandInGh(tmp_path, "good"), "--repo", "example-org/nope")
     assert done.exit_code == 2
     assert "no repository example-org/nope that you can see" in done.output
+
+
+def test_a_site_that_names_another_repository_is_found(tmp_path: Path) -> None:
+    root = launch_root(tmp_path)
+    (root / "mkdocs.yml").write_text(
+        "site_url: https://localgovdigital.github.io/pipeline/\n"
+        "repo_url: https://github.com/localgovdigital/pipeline  # the original\n"
+    )
+    code, report = verdict(root, StandInGh(tmp_path, "classic", "good"))
+    assert code == 1 and failing(report) == {"site-address"}
+    found = by_id(report, "site-address")
+    assert (
+        f"repo_url is https://github.com/localgovdigital/pipeline, not https://github.com/{REPO}"
+        in found["detail"]
+    )
+    assert (
+        "site_url is https://localgovdigital.github.io/pipeline/, not https://example-org.github.io/pipeline/"
+        in found["detail"]
+    )
+    assert "git grep -n 'https://github.com/localgovdigital/pipeline'" in found["fix"]
