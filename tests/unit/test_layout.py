@@ -23,6 +23,7 @@ ROOT_MODULES = {
     "forking",
     "handles",
     "jinja_environment",
+    "labels",  # every GitHub label: for the forms, the weekly issues and the doctor
     "markdown_safe",
     "problems",
     "reporting",
