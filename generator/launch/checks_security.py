@@ -7,22 +7,33 @@ from generator.launch.facts import Facts
 from generator.launch.registry import PASSED, Status, check, unknown
 
 
-@check(
-    "private-vulnerability-reporting",
-    "Vulnerabilities can be reported privately (SECURITY.md sends people there)",
-)
-def _private_reporting(facts: Facts) -> tuple[Status, str, str]:
-    answer = facts.get("private-vulnerability-reporting")
+def _switched_on(facts: Facts, tail: str, off: str, name: str) -> tuple[Status, str, str]:
+    """A setting GitHub reports as {"enabled": true|false}: `off` says what follows when it
+    is off, `name` is its switch on the Code security page."""
+    answer = facts.get(tail)
     if not answer.ok:
         return unknown(answer, facts)
     if isinstance(answer.body, dict) and answer.body.get("enabled"):
         return PASSED
     return (
         Status.MISSING,
+        off,
+        f"Enable '{name}' on {facts.settings('security_analysis')}, or run "
+        f"`gh api --method PUT repos/{facts.repo}/{tail}`.",
+    )
+
+
+@check(
+    "private-vulnerability-reporting",
+    "Vulnerabilities can be reported privately (SECURITY.md sends people there)",
+)
+def _private_reporting(facts: Facts) -> tuple[Status, str, str]:
+    return _switched_on(
+        facts,
+        "private-vulnerability-reporting",
         "Private vulnerability reporting is off, so SECURITY.md's way to report a problem "
         "privately does not work.",
-        f"Enable 'Private vulnerability reporting' on {facts.settings('security_analysis')}, "
-        f"or run `gh api --method PUT repos/{facts.repo}/private-vulnerability-reporting`.",
+        "Private vulnerability reporting",
     )
 
 
@@ -44,15 +55,10 @@ def _dependabot_alerts(facts: Facts) -> tuple[Status, str, str]:
 
 @check("dependabot-security-updates", "Dependabot security updates are on", required=False)
 def _security_updates(facts: Facts) -> tuple[Status, str, str]:
-    answer = facts.get("automated-security-fixes")
-    if not answer.ok:
-        return unknown(answer, facts)
-    if isinstance(answer.body, dict) and answer.body.get("enabled"):
-        return PASSED
-    return (
-        Status.MISSING,
+    return _switched_on(
+        facts,
+        "automated-security-fixes",
         "A vulnerable package waits for the weekly version update instead of a pull request "
         "of its own.",
-        f"Enable 'Dependabot security updates' on {facts.settings('security_analysis')}, or "
-        f"run `gh api --method PUT repos/{facts.repo}/automated-security-fixes`.",
+        "Dependabot security updates",
     )

@@ -7,7 +7,7 @@ import json
 
 from generator.launch.doctor import Diagnosis
 from generator.launch.registry import Finding, Status
-from generator.reporting import shown
+from generator.reporting import problem_data, shown
 
 # Words, not only symbols, so a screen reader says the verdict.
 _MARKS = {
@@ -65,16 +65,7 @@ def as_json(diagnosis: Diagnosis) -> str:
             "branch": diagnosis.branch,
             "ok": diagnosis.ok,
             "checks": [_finding(f) for f in diagnosis.findings],
-            "placeholders": [
-                {
-                    "path": p.path,
-                    "line": p.line,
-                    "column": p.column,
-                    "message": p.message,
-                    "hint": p.hint,
-                }
-                for p in diagnosis.placeholders
-            ],
+            "placeholders": [problem_data(p) for p in diagnosis.placeholders],
         },
         indent=2,
         ensure_ascii=False,
