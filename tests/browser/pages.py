@@ -29,6 +29,7 @@ PAGE_TYPES: dict[str, str] = {
     "field-reference": "contribute/fields/",
     "data-and-api": "api/",
     "command-reference": "cli/",
+    "launch-guide": "launch/",
     "review": "review/",
     "dashboard": "dashboard/",
     "approvals": "contribute/approvals/",
