@@ -37,6 +37,8 @@ def _protection(facts: Facts) -> tuple[Status, str, str]:
 def _needs_protection(facts: Facts) -> tuple[Status, str, str] | None:
     if facts.protection.pull_requests:
         return None
+    if facts.protection.unreadable and not facts.protection.sources:
+        return Status.SKIPPED, f"{facts.branch}'s protection could not be read (see above).", ""
     return Status.SKIPPED, f"{facts.branch} is not protected (see above).", ""
 
 

@@ -286,6 +286,7 @@ def test_a_setting_only_admins_may_read_is_unknown_not_passed(tmp_path: Path) ->
     found = by_id(report, "protection")
     assert found["status"] == "unknown"
     assert "Only the repository's admins may read this setting." in found["detail"]
+    assert "could not be read" in by_id(report, "code-owner-review")["detail"]
 
 
 def test_placeholders_in_the_checkout_are_listed(tmp_path: Path) -> None:

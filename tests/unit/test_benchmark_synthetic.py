@@ -14,7 +14,10 @@ from tests.conftest import TODAY
 def test_synthetic_catalogue_validates(tmp_path: Path) -> None:
     catalogue = write_catalogue(tmp_path / "repo", 20, councils=30)
     report = check_repository(catalogue.root, today=TODAY)
-    assert report.problems == []
+    # The settings files are the repository's own, with its placeholders until launch.
+    settings = {"mkdocs.yml", "pipeline.yml"}
+    assert [p for p in report.problems if p.path not in settings] == []
+    assert {p.rule for p in report.problems} <= {"placeholder"}
     kinds = [record.kind for record in report.records]
     assert kinds.count("project") == 20
     assert kinds.count("council") == 30
