@@ -13,8 +13,10 @@ import yaml
 from generator.catalogue.memory import ModelMemory
 from generator.catalogue.model import (
     Adoption,
+    Award,
     Catalogue,
     Challenge,
+    Confirmation,
     Contact,
     Council,
     Link,
@@ -27,12 +29,14 @@ from generator.catalogue.model import (
     Reuse,
     RoleWanted,
     ServiceArea,
+    Source,
     Sponsor,
     Target,
     Update,
     Venue,
 )
 from generator.loading.files import LoadedRecord
+from generator.vocabulary import PHASES
 
 T = TypeVar("T")
 
@@ -59,6 +63,31 @@ def _adoptions(reuse: dict[str, Any]) -> tuple[Adoption, ...]:
         else Adoption(a["council"], _day(a.get("since")), a.get("replaced") or "")
         for a in reuse.get("adopted_by") or ()
     )
+
+
+def _funding(items: Any) -> tuple[Award, ...]:
+    """Awards oldest first; in one year, in the order of the phases they paid for."""
+    awards = [
+        Award(
+            funder=a["funder"],
+            programme=a["programme"],
+            year=a["year"],
+            source=a["source"],
+            round=a.get("round") or "",
+            phase=a.get("phase"),
+            amount=a.get("amount_gbp"),
+            lead_council=a.get("lead_council"),
+            note=a.get("note") or "",
+        )
+        for a in items or ()
+    ]
+    order = {phase: n for n, phase in enumerate(PHASES)}
+    return tuple(sorted(awards, key=lambda a: (a.year, order.get(a.phase or "", -1))))
+
+
+def _confirmation(value: Any) -> Confirmation | None:
+    on = _day(value.get("on")) if isinstance(value, dict) else None
+    return Confirmation(value["by"], on) if on else None
 
 
 def project_from(record: LoadedRecord) -> Project:
@@ -120,6 +149,11 @@ def project_from(record: LoadedRecord) -> Project:
         challenge=Challenge(challenge["problem"], challenge.get("help_wanted") or "")
         if challenge
         else None,
+        sources=tuple(
+            Source(s["url"], s["title"], _day(s["read"])) for s in d.get("sources") or ()
+        ),
+        funding=_funding(d.get("funding")),
+        confirmed=_confirmation(d.get("confirmed")),
         raw=d,
     )
 
@@ -131,7 +165,7 @@ def council_from(record: LoadedRecord) -> Council:
         path=record.path,
         name=d["name"],
         type=d["type"],
-        nation=d["nation"],
+        nation=d.get("nation") or "",
         short_name=d.get("short_name") or "",
         gss_code=d.get("gss_code") or "",
         register_code=d.get("register_code") or "",
@@ -140,6 +174,9 @@ def council_from(record: LoadedRecord) -> Council:
         joined=_day(d.get("joined")),
         links=_links(d.get("links")),
         maintainers=tuple(d.get("maintainers") or ()),
+        country=d.get("country") or "",
+        end_date=_day(d.get("end_date")),
+        successors=tuple(d.get("successors") or ()),
         raw=d,
     )
 

@@ -78,6 +78,38 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A public page the record's facts come from, and the day it was read."""
+
+    url: str
+    title: str
+    read: date
+
+
+@dataclass(frozen=True)
+class Award:
+    """One award of money to a project: a dated step in its history of phases."""
+
+    funder: str
+    programme: str
+    year: int
+    source: str
+    round: str = ""
+    phase: str | None = None
+    amount: int | None = None  # whole pounds; None when no source gives it
+    lead_council: str | None = None  # only when this award's lead differs from the project's
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """Who at the lead council confirmed the record, and when."""
+
+    by: str
+    on: date
+
+
+@dataclass(frozen=True)
 class Challenge:
     problem: str
     help_wanted: str = ""
@@ -118,7 +150,24 @@ class Project:
     updates: tuple[Update, ...] = ()  # newest first
     last_reviewed: date | None = None
     challenge: Challenge | None = None
+    sources: tuple[Source, ...] = ()
+    funding: tuple[Award, ...] = ()  # oldest first
+    confirmed: Confirmation | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def funded_amount(self) -> int | None:
+        """The sum of the amounts the awards give, or None when none gives one."""
+        amounts = [a.amount for a in self.funding if a.amount is not None]
+        return sum(amounts) if amounts else None
+
+    @property
+    def budget_band(self) -> str | None:
+        """The record's budget band, or, without one, the band of its known funding."""
+        if self.budget:
+            return self.budget
+        funded = self.funded_amount
+        return band_of(funded) if funded is not None else None
 
     @cached_property
     def councils(self) -> tuple[str, ...]:
@@ -139,6 +188,22 @@ class Project:
         return sum(p.amount or 0 for p in self.pledges if p.kind == kind)
 
 
+# Budget bands by their upper limit in pounds: under-50k is below £50,000; every other band
+# includes its upper limit (£100,000 is 50k-100k).
+BAND_LIMITS = (
+    ("under-50k", 49_999),
+    ("50k-100k", 100_000),
+    ("100k-250k", 250_000),
+    ("250k-500k", 500_000),
+    ("500k-1m", 1_000_000),
+)
+
+
+def band_of(amount: int) -> str:
+    """The budget band an amount in pounds falls in."""
+    return next((band for band, limit in BAND_LIMITS if amount <= limit), "over-1m")
+
+
 def percent_reached(amount: float, target: float | None) -> int | None:
     """Percent of a target reached, capped at 100; None when there is no target. (A target
     can be as small as a float goes: the ratio may overflow, which is over 100% too.)"""
@@ -155,7 +220,7 @@ class Council:
     path: str
     name: str
     type: str
-    nation: str
+    nation: str = ""  # empty for a body outside the UK
     short_name: str = ""
     gss_code: str = ""
     register_code: str = ""
@@ -164,11 +229,26 @@ class Council:
     joined: date | None = None
     links: tuple[Link, ...] = ()
     maintainers: tuple[str, ...] = ()
+    country: str = ""  # empty for the United Kingdom
+    end_date: date | None = None  # abolished (or to be abolished) on this day
+    successors: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def in_uk(self) -> bool:
+        return not self.country
+
+    @property
+    def signed_up(self) -> bool:
+        """Signed up to Pipeline (has `joined`), not only named in projects."""
+        return self.joined is not None
+
+    def abolished_by(self, today: date) -> bool:
+        return self.end_date is not None and self.end_date <= today
 
 
 @dataclass(frozen=True)

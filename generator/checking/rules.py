@@ -31,8 +31,10 @@ PAST_FACTS: dict[str, list[RecordPath]] = {
         ("partners", "*", "since"),
         ("last_reviewed",),
         ("reuse", "adopted_by", "*", "since"),
+        ("sources", "*", "read"),
+        ("confirmed", "on"),
     ],
-    "council": [("joined",)],
+    "council": [("joined",)],  # end_date may be ahead: the register lists planned changes
     "makerday": [],
 }
 COUNCIL_REFERENCES: dict[str, list[RecordPath]] = {
@@ -42,9 +44,10 @@ COUNCIL_REFERENCES: dict[str, list[RecordPath]] = {
         ("pledges", "*", "council"),
         ("reuse", "adopted_by", "*"),  # a council id
         ("reuse", "adopted_by", "*", "council"),  # or {council, since, replaced}
+        ("funding", "*", "lead_council"),
     ],
     "makerday": [("hosts", "*"), ("challenges", "*", "council")],
-    "council": [],
+    "council": [("successors", "*")],
 }
 PROJECT_REFERENCES: dict[str, list[RecordPath]] = {
     "makerday": [("challenges", "*", "project")],
