@@ -174,7 +174,7 @@ def council_from(record: LoadedRecord) -> Council:
         joined=_day(d.get("joined")),
         links=_links(d.get("links")),
         maintainers=tuple(d.get("maintainers") or ()),
-        country=d.get("country") or "",
+        country="" if d.get("country") == "United Kingdom" else d.get("country") or "",
         end_date=_day(d.get("end_date")),
         successors=tuple(d.get("successors") or ()),
         raw=d,

@@ -17,11 +17,11 @@ from generator.checking.rules import Index, RecordPath, parse_day, record_rule, 
 from generator.loading.files import LoadedRecord
 from generator.problems import Problem, error, warning
 
-# Ways of writing the United Kingdom (or one of its nations) as a country: a body there is not
-# outside the UK, so it needs a nation instead.
+UNITED_KINGDOM = "United Kingdom"  # the country when a record gives none
+# Other ways of writing the United Kingdom (or one of its nations) as a country: a body there is
+# not outside the UK, so it leaves country out (or writes United Kingdom) and gives its nation.
 UK_NAMES = frozenset(
     {
-        "united kingdom",
         "uk",
         "great britain",
         "britain",
@@ -202,13 +202,13 @@ def _place(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]
     """A UK body has a nation; a body outside the UK has a country and no UK codes."""
     data = record.data
     country = data.get("country")
-    outside = isinstance(country, str)
-    if outside and country.strip().casefold() in UK_NAMES:
+    outside = isinstance(country, str) and country != UNITED_KINGDOM
+    if outside and country.strip().casefold() in UK_NAMES | {UNITED_KINGDOM.casefold()}:
         yield _place_error(
             record,
             ("country",),
             f"country: '{country}' is in the United Kingdom.",
-            "Leave country out for a UK body, and give its nation.",
+            f"Leave country out for a UK body (or write {UNITED_KINGDOM}), and give its nation.",
         )
         return
     if data.get("type") == "outside-uk" and not outside:
