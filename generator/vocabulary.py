@@ -84,6 +84,9 @@ COUNCIL_TYPES = {
     "welsh-principal-area": "Welsh principal area",
     "ni-district": "Northern Ireland district council",
     "combined-authority": "Combined authority",
+    "strategic-authority": "Strategic authority",
+    "central-government": "UK government department",
+    "outside-uk": "Council outside the UK",
     "other": "Other",
 }
 

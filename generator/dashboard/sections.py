@@ -50,7 +50,10 @@ def councils_section(board: Dashboard) -> list[str]:
     points = board.councils_over_time
     out = ["## Councils signed up", ""]
     if not points:
-        out.append("No council record has a `joined` date yet, so there is nothing to chart.")
+        out.append(
+            "No council has signed up to Pipeline yet, so there is nothing to chart. "
+            "Councils named in projects count once they sign up."
+        )
     else:
         unit = points[0].period.kind.capitalize()
         title = f"Councils signed up to Pipeline by the end of each {unit.lower()}"
@@ -75,9 +78,11 @@ def councils_section(board: Dashboard) -> list[str]:
     if board.councils_without_joined:
         out += [
             "",
-            f"{plural(board.councils_without_joined, 'council record')} "
-            f"{'has' if board.councils_without_joined == 1 else 'have'} no `joined` date and "
-            "cannot be placed on the chart.",
+            f"{plural(board.councils_without_joined, 'council or other body', 'councils and other bodies')} "
+            f"{'is' if board.councils_without_joined == 1 else 'are'} named in projects but "
+            f"{'has' if board.councils_without_joined == 1 else 'have'} not signed up to "
+            "Pipeline yet (no `joined` date), so "
+            f"{'it is' if board.councils_without_joined == 1 else 'they are'} not counted.",
         ]
     return out
 

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from generator.catalogue.model import Council, MakerDay, Pledge, Project
 from generator.catalogue.partners import every_council_like_yours
-from generator.pages import paths
+from generator.pages import paths, provenance
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
 from generator.savings.wording import (
@@ -30,6 +30,7 @@ class _ByCouncil:
     adopted: dict[str, list[Project]]
     hosted: dict[str, list[MakerDay]]
     like_yours: dict[str, list[tuple[str, str]]]
+    named: dict[str, int]  # how many projects name each council
 
     @classmethod
     def of(cls, inputs: SiteInputs) -> _ByCouncil:
@@ -46,23 +47,31 @@ class _ByCouncil:
         for day in catalogue.makerdays.values():
             for council_id in dict.fromkeys(day.hosts):
                 hosted[council_id].append(day)
-        return cls(pledges, adopted, hosted, every_council_like_yours(catalogue))
+        return cls(
+            pledges,
+            adopted,
+            hosted,
+            every_council_like_yours(catalogue),
+            provenance.projects_naming(catalogue),
+        )
 
 
 def pages(inputs: SiteInputs) -> list[Page]:
     by_council = _ByCouncil.of(inputs)
     return [
-        index_page(inputs),
+        index_page(inputs, by_council.named),
         *(council_page(inputs, c, by_council) for c in inputs.catalogue.councils.values()),
     ]
 
 
-def index_page(inputs: SiteInputs) -> Page:
+def index_page(inputs: SiteInputs, named: dict[str, int]) -> Page:
     catalogue = inputs.catalogue
     order = list(NATIONS)
 
     def nation_key(c: Council) -> tuple[int, str]:
-        return (order.index(c.nation) if c.nation in order else len(order), c.nation)
+        """UK nations in their order, then bodies outside the UK by country."""
+        place = provenance.place_of(c)
+        return (order.index(place) if place in order else len(order), place)
 
     councils = sorted(catalogue.councils.values(), key=lambda c: (nation_key(c), c.region, c.label))
     nations = []
@@ -74,16 +83,21 @@ def index_page(inputs: SiteInputs) -> Page:
         ]
         nations.append((nation, NATIONS.get(nation, nation), len(members), regions))
     path = "councils/index.md"
+    signed_up = sum(1 for c in councils if c.signed_up)
     return Page(
         path=path,
         title="Councils",
-        description=f"The {len(councils)} councils signed up to Pipeline, by nation and region, "
-        "with the projects each leads and takes part in.",
+        description=f"The {signed_up} councils signed up to Pipeline and the "
+        f"{len(councils) - signed_up} other bodies named in its projects, by nation and "
+        "region, with the projects each leads and takes part in.",
         body=render(
             "councils.html.j2",
             path,
             nations=nations,
-            count=len(councils),
+            count=signed_up,
+            named_only=len(councils) - signed_up,
+            named=named,
+            ended={c.id for c in councils if c.abolished_by(inputs.today)},
             # Only the counts: the page depends on them, not on every project's record.
             project_counts={c: len(ps) for c, ps in catalogue.projects_by_council.items()},
             settings=inputs.settings,
@@ -115,12 +129,15 @@ def council_page(inputs: SiteInputs, council: Council, by_council: _ByCouncil) -
     return Page(
         path=path,
         title=council.name,
-        description=f"{council.name}: {kind} in {NATIONS.get(council.nation, council.nation)}. "
+        description=f"{council.name}: {kind} in "
+        f"{NATIONS.get(council.nation, council.nation) if council.in_uk else council.country}. "
         f"Leads {len(led)} and takes part in {len(partnered)} Pipeline projects.",
         body=render(
             "council.html.j2",
             path,
             c=council,
+            end=provenance.abolition(council, catalogue, inputs.today),
+            named=by_council.named.get(council.id, 0),
             settings=inputs.settings,
             led=led,
             partnered=partnered,

@@ -24,7 +24,7 @@ def page(inputs: SiteInputs) -> Page:
         "index.md",
         project_count=len(catalogue.projects),
         by_phase=by_phase,
-        council_count=len(catalogue.councils),
+        council_count=sum(1 for c in catalogue.councils.values() if c.signed_up),
         reusable_count=sum(1 for p in projects if p.reusable),
         open_challenges=open_challenges,
         next_makerday=upcoming[0] if upcoming else None,

@@ -17,7 +17,7 @@ from generator.catalogue.memory import derived
 from generator.catalogue.model import Project, percent_reached
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
-from generator.pages import facts, paths
+from generator.pages import facts, paths, provenance
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.search_terms import Terms, named_records, project_search_text
@@ -253,6 +253,11 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         settings=inputs.settings,
         involved=facts.involvement(project, catalogue),
         lead=catalogue.councils[project.lead_council],
+        lead_end=provenance.abolition(
+            catalogue.councils[project.lead_council], catalogue, inputs.today
+        ),
+        funding=provenance.funding_rows(project, catalogue),
+        funding_total=provenance.funding_total(project),
         stale=inputs.stale.get(project.id),
         activity=inputs.activity_of(project),
         service_host=service_host(project),

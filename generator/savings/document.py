@@ -29,7 +29,9 @@ METHOD = (
     "building it, avoided building its own: it counts the low and high points of the service's "
     "budget band. A project built by two or more councils that offers co-develop or "
     "share-funding shares its band: the part carried by partners is band x (builders - 1) / "
-    "builders. Budgets that are not known are counted but not priced. Retired projects are "
+    "builders. A record with no budget band that gives the amounts of its funding is priced "
+    "at their sum instead (basis 'funding'). Budgets that are not known are counted but not "
+    "priced. Retired projects are "
     "shown but left out of every total. Staff time that was not pledged and benefits to "
     "residents are not counted."
 )
@@ -72,6 +74,7 @@ def _service(s: ServiceSavings, catalogue: Catalogue, url: Urls) -> dict[str, An
         **_project(s.project, catalogue, url),
         "budget": s.budget,
         "band": money(s.each),
+        "basis": s.basis,
         "adopters": [
             {
                 "council": a.council,
@@ -95,6 +98,7 @@ def _shared(s: SharedCost, catalogue: Catalogue, url: Urls) -> dict[str, Any]:
         "collaboration": s.collaboration,
         "budget": s.budget,
         "band": money(s.band),
+        "basis": s.basis,
         "building_councils": list(s.builders),
         "cost_shared": money(s.shared),
         "in_totals": not s.retired,

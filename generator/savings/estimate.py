@@ -10,7 +10,10 @@ The method (the site's /about/savings/ page says the same in plain words):
   and its partners with role `partner`. The part of its band carried by partners rather than the
   lead is band x (builders - 1) / builders: low rounded down and high rounded up, to the pound.
 - Pledges. Days of time and pounds of money pledged, against the project's target.
-- A budget of `unknown`, or none given, is counted as unknown: never guessed.
+- Recorded funding. A project whose record gives no budget band but gives the amounts of its
+  funding awards is priced at their sum, exactly (`basis` "funding"): what public money paid to
+  build it, so at least what an adopter avoided. Awards without an amount add nothing.
+- A budget of `unknown`, or none given and no amounts, is counted as unknown: never guessed.
 - Retired projects are shown with their figures but left out of every total and council figure:
   the totals say what collaboration is saving now, and the records do not say how long a
   retired service saved anyone anything or what replaced it.
@@ -70,6 +73,10 @@ class Adopter:
     not_counted: str  # why it is not counted ("lead", "builder", "repeat"), "" when counted
 
 
+BAND = "band"  # priced at the budget band's points
+FUNDING = "funding"  # priced at the sum of the recorded funding amounts
+
+
 @dataclass(frozen=True)
 class ServiceSavings:
     project: str
@@ -77,6 +84,7 @@ class ServiceSavings:
     each: Money | None  # what one adopter avoided: the band's points; None when unknown
     adopters: tuple[Adopter, ...]
     retired: bool
+    basis: str = BAND  # how `each` was priced: BAND or FUNDING
 
     @property
     def counted(self) -> tuple[Adopter, ...]:
@@ -95,6 +103,7 @@ class SharedCost:
     band: Money | None
     builders: tuple[str, ...]  # the lead council first, then partners building it
     retired: bool
+    basis: str = BAND
 
     @property
     def shared(self) -> Money | None:
@@ -171,9 +180,14 @@ def builders(project: Project) -> tuple[str, ...]:
     return tuple(dict.fromkeys([project.lead_council, *ids]))
 
 
-def _band(project: Project, bands: Mapping[str, Money]) -> tuple[str, Money | None]:
+def _band(project: Project, bands: Mapping[str, Money]) -> tuple[str, Money | None, str]:
+    """The project's band id, its price (None when unknown) and how it was priced: the band a
+    record gives, else its recorded funding amounts, else unknown."""
+    funded = project.funded_amount
+    if project.budget is None and funded is not None:
+        return project.budget_band or UNKNOWN, Money(funded, funded), FUNDING
     budget = project.budget or UNKNOWN
-    return budget, bands.get(budget)
+    return budget, bands.get(budget), BAND
 
 
 def service_savings(project: Project, bands: Mapping[str, Money]) -> ServiceSavings:
@@ -191,12 +205,13 @@ def service_savings(project: Project, bands: Mapping[str, Money]) -> ServiceSavi
             reason = ""
         seen.add(a.council)
         adopters.append(Adopter(a.council, a.since, a.replaced, reason))
-    budget, band = _band(project, bands)
-    return ServiceSavings(project.id, budget, band, tuple(adopters), project.phase == "retired")
+    budget, band, basis = _band(project, bands)
+    retired = project.phase == "retired"
+    return ServiceSavings(project.id, budget, band, tuple(adopters), retired, basis)
 
 
 def shared_cost(project: Project, bands: Mapping[str, Money]) -> SharedCost:
-    budget, band = _band(project, bands)
+    budget, band, basis = _band(project, bands)
     return SharedCost(
         project.id,
         project.collaboration or "",
@@ -204,6 +219,7 @@ def shared_cost(project: Project, bands: Mapping[str, Money]) -> SharedCost:
         band,
         builders(project),
         project.phase == "retired",
+        basis,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.savings.estimate import CouncilSavings, Money, ServiceSavings
+from generator.savings.estimate import FUNDING, CouncilSavings, Money, ServiceSavings
 
 SIGNIFICANT = 2
 
@@ -66,7 +66,12 @@ def adoption_sentence(service: ServiceSavings) -> str:
     if service.avoided is None:
         return (
             f"{adopted}. What that avoided is not known, because the project's budget is "
-            "not recorded."
+            "not recorded, nor how much funding built it."
+        )
+    if service.basis == FUNDING and service.each:
+        return (
+            f"{adopted}: at least {pounds(service.avoided.low)} not spent again, each counting "
+            f"the {pounds(service.each.low)} of recorded funding it took to build."
         )
     return f"{adopted}: an estimated {money_range(service.avoided)} not spent again."
 

@@ -103,7 +103,7 @@ def test_pledge_totals_in_days_and_pounds() -> None:
 
 def test_empty_catalogue_says_so_instead_of_drawing() -> None:
     page = dashboard_page(Catalogue({}, {}, {}, {}), TODAY, {})
-    assert "No council record has a `joined` date yet" in page.markdown
+    assert "No council has signed up to Pipeline yet" in page.markdown
     assert "No maker day is planned yet." in page.markdown
     assert "No project has two or more councils yet." in page.markdown
 
