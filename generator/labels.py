@@ -21,6 +21,7 @@ class Label:
 
 
 STALE = "stale"
+WAITING_FOR_COUNCIL = "waiting-for-council"
 DIGEST = "digest"
 
 LABELS: tuple[Label, ...] = (
@@ -39,6 +40,12 @@ LABELS: tuple[Label, ...] = (
         "the Propose a maker-day challenge form",
     ),
     Label(STALE, "FBCA04", "A project record that needs review", "the Stale workflow"),
+    Label(
+        WAITING_FOR_COUNCIL,
+        "C5DEF5",
+        "Records a council has not confirmed yet",
+        "the Stale workflow",
+    ),
     Label(DIGEST, "0E8A16", "What happened on Pipeline in a week", "the Digest workflow"),
 )
 

@@ -156,6 +156,12 @@ class Project:
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
+    def waiting_for_council(self) -> bool:
+        """Written from public sources and not yet confirmed by its council: its council is
+        asked once for all such records (staleness/council_issues.py), not once per record."""
+        return self.confirmed is None and bool(self.sources)
+
+    @property
     def funded_amount(self) -> int | None:
         """The sum of the amounts the awards give, or None when none gives one."""
         amounts = [a.amount for a in self.funding if a.amount is not None]

@@ -105,9 +105,7 @@ def _awards(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem
 def _budget_and_funding(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem]:
     """A budget band the recorded funding already exceeds, or 'unknown' beside known amounts."""
     budget = record.data.get("budget")
-    amounts = [
-        a for _, a in walk(record.data, ("funding", "*", "amount_gbp")) if type(a) is int
-    ]
+    amounts = [a for _, a in walk(record.data, ("funding", "*", "amount_gbp")) if type(a) is int]
     if not isinstance(budget, str) or not amounts:
         return
     funded = sum(amounts)

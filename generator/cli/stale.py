@@ -24,6 +24,7 @@ from generator.git.commit_dates import FALLBACK_NOTE, last_edit_days
 from generator.loading.files import LoadedRecord
 from generator.settings import Settings, SettingsError, load_settings, repository_url
 from generator.staleness.assessment import StaleProject, find_stale
+from generator.staleness.council_issues import council_plan
 from generator.staleness.issues import PlanError, parse_issues, plan
 from generator.staleness.report import github_report, json_report, markdown_report, text_report
 
@@ -35,14 +36,16 @@ from generator.staleness.report import github_report, json_report, markdown_repo
     "--plan",
     "make_plan",
     is_flag=True,
-    help="Print, as JSON, the GitHub issues to open, update and close (needs --issues).",
+    help="Print, as JSON, the GitHub issues to open, update and close (needs --issues): one "
+    "per stale project, and one per council with records waiting for it to confirm them.",
 )
 @click.option(
     "--issues",
     type=click.File("r", encoding="utf-8"),
     metavar="FILE",
     help="With --plan: the JSON from `gh issue list --label stale --state all --json "
-    "number,title,body,state`; '-' reads it from standard input.",
+    "number,title,body,state`, with the issues labelled waiting-for-council added to the "
+    "list; '-' reads it from standard input.",
 )
 @click.option(
     "--repo-url",
@@ -63,9 +66,13 @@ def stale(
 ) -> None:
     """List the projects that need review, most overdue first.
 
-    A project needs review when its newest sign of life (last_reviewed, its latest update, the
-    last commit to its file) is older than the limit for its phase in pipeline.yml, or when its
-    next_assessment date has passed. Without Git history only the dates in the records count.
+    A project needs review when its newest sign of life (last_reviewed, confirmed, its latest
+    update or award, the last commit that edited its file) is older than the limit for its
+    phase in pipeline.yml, or when its next_assessment date has passed. Without Git history
+    only the dates in the records count.
+
+    With --plan, records written from sources and not yet confirmed by their council get no
+    issue each: each lead council gets one issue listing them all.
 
     \b
     Example:
@@ -160,8 +167,10 @@ def _plan(
         raise StaleCommandError(f"The issues file is not valid JSON: {exc}.") from None
     except PlanError as exc:
         raise StaleCommandError(str(exc)) from None
+    # Records waiting for their council are asked about in the council's issue instead.
+    own = [s for s in found if not catalogue.projects[s.id].waiting_for_council]
     actions = plan(
-        found,
+        own,
         catalogue,
         existing,
         today=args.today,
@@ -169,6 +178,7 @@ def _plan(
         repo_url=url,
         last_edits=edits,
     )
+    actions += council_plan(catalogue, existing, repo_url=url)
     return Outcome(out=[json.dumps([a.as_dict() for a in actions], indent=2)])
 
 

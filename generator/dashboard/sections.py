@@ -78,7 +78,7 @@ def councils_section(board: Dashboard) -> list[str]:
     if board.councils_without_joined:
         out += [
             "",
-            f"{plural(board.councils_without_joined, 'council or other body', 'councils and other bodies')} "
+            plural(board.councils_without_joined, "council or body", "councils and bodies") + " "
             f"{'is' if board.councils_without_joined == 1 else 'are'} named in projects but "
             f"{'has' if board.councils_without_joined == 1 else 'have'} not signed up to "
             "Pipeline yet (no `joined` date), so "

@@ -1,10 +1,13 @@
 """When each project's record was last edited, from Git: one `git log` pass for the repository.
 
 A commit that changes a record's content, alone or with a few other records, is a sign of life,
-so the stale check counts it. A commit that changes many records at once (a reformat, a
-migration, an import, a mass rename) says nothing about any one project, so it is left out: the
-cut-off is `stale.bulk_commit_records` in pipeline.yml. A rename that changes nothing inside the
-file is not an edit either, and the record's older edits are followed back under its old name.
+so the stale check counts it. The commit that added a record is not: adding a record says
+nothing new about the project (an import of old facts would look fresh), so a new record counts
+from the dates it holds until it is edited. A commit that changes many records at once (a
+reformat, a migration, an import, a mass rename) says nothing about any one project, so it is
+left out: the cut-off is `stale.bulk_commit_records` in pipeline.yml. A rename that changes
+nothing inside the file is not an edit either, and the record's older edits are followed back
+under its old name.
 
 Without usable history (not a Git checkout, no `git`, or a shallow clone whose oldest commit
 would look like the last change to every file) there is nothing trustworthy to say: callers get
@@ -77,7 +80,7 @@ def parse_log(output: str, bulk_records: int) -> dict[str, date]:
             name = current.get(change.path, change.path)
             if change.old_path is not None:
                 current[change.old_path] = name
-            edited = change.status != "D" and not (
+            edited = change.status not in ("A", "D") and not (
                 change.status == "R" and change.similarity == 100
             )
             if edited and not bulk and name not in days:

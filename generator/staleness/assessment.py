@@ -1,8 +1,10 @@
 """Which projects need review: the community's memory, so projects are not added and forgotten.
 
-A project is stale when its newest sign of life (a review, a progress update, an edit to its
-file that was not part of a bulk change) is older than the limit for its phase, or when its next
-service assessment is overdue. That newest sign of life is worked out here, once, and is the
+A project is stale when its newest sign of life (a review, its council's confirmation, a
+progress update, the year of its latest funding award, an edit to its file that was not part of
+a bulk change and did not merely add it) is older than the limit for its phase, or when its next
+service assessment is overdue. An award counts from the end of its year: the record says the
+year, not the day. That newest sign of life is worked out here, once, and is the
 date every page, issue and data file shows.
 """
 
@@ -17,13 +19,22 @@ from generator.dashboard.wording import long_date
 from generator.settings import Settings
 
 # Where a project's last activity date came from, and how pages and issues name it.
-ACTIVITY_LABELS = {"reviewed": "Last reviewed", "updated": "Last updated", "edited": "Last edited"}
+ACTIVITY_LABELS = {
+    "reviewed": "Last reviewed",
+    "confirmed": "Confirmed by its council",
+    "updated": "Last updated",
+    "funded": "Last funded in",
+    "edited": "Last edited",
+}
+# On the same day, the first of these counts (a review before an update, before an edit).
+SOURCE_ORDER = tuple(ACTIVITY_LABELS)
 
 
 @dataclass(frozen=True)
 class Activity:
     """A project's newest sign of life: its `date`, and its `source`, one of "reviewed"
-    (last_reviewed), "updated" (the latest progress update) or "edited" (a commit to its file)."""
+    (last_reviewed), "confirmed" (confirmed.on), "updated" (the latest progress update),
+    "funded" (the end of its latest award's year) or "edited" (a commit to its file)."""
 
     date: date
     source: str
@@ -34,9 +45,14 @@ class Activity:
         return ACTIVITY_LABELS[self.source]
 
     @property
+    def when(self) -> str:
+        """ "2 March 2025", or "2019" for an award, whose record gives only the year."""
+        return str(self.date.year) if self.source == "funded" else long_date(self.date)
+
+    @property
     def text(self) -> str:
         """ "Last reviewed 2 March 2025": the words every page, issue and report uses."""
-        return f"{self.label} {long_date(self.date)}"
+        return f"{self.label} {self.when}"
 
 
 @dataclass(frozen=True)
@@ -57,18 +73,24 @@ class StaleProject:
 
 
 def last_activity(project: Project, last_edit: date | None = None) -> Activity | None:
-    """The newest of the review date, the latest update and the last edit to the file (from
-    `generator.git.commit_dates`); on the same day a review counts before an update or an edit."""
+    """The newest dated fact the record holds (review, confirmation, latest update, latest
+    award's year) or the last edit to its file (from `generator.git.commit_dates`); on the same
+    day, in SOURCE_ORDER."""
+    latest_award = max((a.year for a in project.funding), default=None)
     candidates = [
         Activity(d, source)
         for d, source in (
             (project.last_reviewed, "reviewed"),
+            (project.confirmed.on if project.confirmed else None, "confirmed"),
             (project.updates[0].date if project.updates else None, "updated"),
+            (date(latest_award, 12, 31) if latest_award else None, "funded"),
             (last_edit, "edited"),
         )
         if d
     ]
-    return max(candidates, key=lambda a: a.date) if candidates else None
+    if not candidates:
+        return None
+    return max(candidates, key=lambda a: (a.date, -SOURCE_ORDER.index(a.source)))
 
 
 def activities(

@@ -26,7 +26,6 @@ from datetime import date
 from typing import Any
 
 from generator.catalogue.model import Catalogue, Project
-from generator.dashboard.wording import long_date
 from generator.labels import STALE
 from generator.markdown_safe import github_inline
 from generator.settings import Settings
@@ -70,14 +69,17 @@ class Action:
     number: int | None = None
     comment: str = ""
     reason: str = ""  # for close: completed or not planned
+    label: str = LABEL
+    council: str = ""  # for a council's issue (staleness/council_issues.py): its id
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "action": self.action,
             "number": self.number,
             "project": self.project,
+            "council": self.council,
             "title": self.title,
-            "labels": [LABEL],
+            "labels": [self.label],
             "body": self.body,
             "comment": self.comment,
             "reason": self.reason,
@@ -273,7 +275,7 @@ def closing_comment(
             "Thank you for keeping Pipeline up to date."
         )
     active = last_activity(project, last_edits.get(project.path))
-    when = f" ({active.label.lower()} {long_date(active.date)})" if active else ""
+    when = f" ({active.text[0].lower()}{active.text[1:]})" if active else ""
     return (
         f"Thank you! **{title}** is up to date again{when}, so this review request is closed. "
         "A new one will be opened if it goes too long without a review."

@@ -63,9 +63,10 @@ def test_last_commit_days_reads_one_log_pass(history_repo) -> None:
     days = last_edit_days(history_repo, bulk_records=10)
     assert days is not None
     assert days["projects/touched.yml"] == date(2026, 10, 1)
-    assert days["projects/untouched.yml"] == date(2025, 1, 2)
-    assert days["projects/report-a-missed-bin.yml"] == date(2025, 1, 2)
-    assert days["councils/hackney.yml"] == date(2025, 1, 2)
+    # The commit that added a record is not an edit: adding says nothing new about a project.
+    assert "projects/untouched.yml" not in days
+    assert "projects/report-a-missed-bin.yml" not in days
+    assert "councils/hackney.yml" not in days
 
 
 def test_a_recent_commit_keeps_a_project_fresh(history_repo, run_pipeline) -> None:
@@ -103,9 +104,22 @@ def test_parse_log_keeps_the_newest_edit_per_record_and_skips_bulk_commits() -> 
     )
     assert parse_log(output, bulk_records=2) == {
         "projects/a.yml": date(2026, 10, 1),  # the three-record reformat does not count
-        "projects/b.yml": date(2025, 1, 2),
+        # nor does b's addition: it has no edit at all
     }
     assert parse_log(output, bulk_records=3)["projects/b.yml"] == date(2026, 11, 1)
+
+
+def test_a_record_added_in_one_commit_does_not_look_fresh(example_repo) -> None:
+    """An unconfirmed record added today, alone, is as old as the facts it holds."""
+    repo = example_repo()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Start")
+    (repo / "projects" / "imported.yml").write_text(IDLE.format(title="Imported"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Add a record", when="2026-11-20T09:00:00+00:00")
+    days = last_edit_days(repo, bulk_records=10)
+    assert days is not None and "projects/imported.yml" not in days
 
 
 def test_parse_log_follows_a_rename_and_a_pure_rename_is_no_edit() -> None:
