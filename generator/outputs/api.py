@@ -15,6 +15,7 @@ from generator.catalogue.memory import derived
 from generator.catalogue.model import Council, MakerDay, Project
 from generator.pages import paths
 from generator.pages.model import SiteInputs, SiteSettings
+from generator.pages.provenance import projects_naming
 from generator.pages.render_memory import remembered
 from generator.savings.document import Urls, money, savings_document, to_json
 from generator.savings.wording import adoption_sentence
@@ -24,12 +25,12 @@ VERSION = 1
 PROJECT_KEYS = (
     "title", "summary", "description", "phase", "lead_council", "partners", "collaboration",
     "looking_for", "pledges", "target", "budget", "service_areas", "tags", "reusable", "reuse",
-    "service_url", "links", "contact", "maintainers", "started", "next_assessment", "updates",
-    "last_reviewed", "challenge",
+    "service_url", "links", "sources", "funding", "contact", "maintainers", "started",
+    "next_assessment", "updates", "last_reviewed", "confirmed", "challenge",
 )  # fmt: skip
 COUNCIL_KEYS = (
-    "name", "short_name", "gss_code", "register_code", "type", "nation", "region", "website",
-    "joined", "links", "maintainers",
+    "name", "short_name", "gss_code", "register_code", "type", "nation", "country", "region",
+    "website", "joined", "end_date", "successors", "links", "maintainers",
 )  # fmt: skip
 MAKERDAY_KEYS = (
     "title", "description", "start", "end", "venue", "hosts", "registration", "sponsors",
@@ -37,12 +38,13 @@ MAKERDAY_KEYS = (
 )  # fmt: skip
 LIST_KEYS = {
     "partners", "looking_for", "pledges", "service_areas", "tags", "links", "maintainers",
-    "updates", "hosts", "sponsors", "challenges", "outputs",
+    "updates", "hosts", "sponsors", "challenges", "outputs", "sources", "funding", "successors",
 }  # fmt: skip
 PROJECT_EXTRA = (
     "councils", "needs_review", "last_updated", "last_activity", "last_activity_source",
-    "adoptions", "savings",
+    "adoptions", "savings", "budget_band", "funded_gbp", "waiting_for_council",
 )  # fmt: skip
+COUNCIL_EXTRA = ("signed_up", "abolished", "named_in_projects")
 SAVINGS_PAGE = "about/savings/"
 
 
@@ -114,6 +116,9 @@ def project_item(inputs: SiteInputs, p: Project) -> dict[str, Any]:
             for a in (p.reuse.adoptions if p.reuse else ())
         ],
         "savings": _project_savings(inputs, p),
+        "budget_band": p.budget_band,
+        "funded_gbp": p.funded_amount,
+        "waiting_for_council": p.waiting_for_council,
     }
 
 
@@ -160,8 +165,15 @@ def projects_json(inputs: SiteInputs) -> bytes:
 
 
 def councils_json(inputs: SiteInputs) -> bytes:
+    named = projects_naming(inputs.catalogue)
     items = [
-        {**_head(inputs, c, paths.council(c.id)), **_fields(c.raw, COUNCIL_KEYS)}
+        {
+            **_head(inputs, c, paths.council(c.id)),
+            **_fields(c.raw, COUNCIL_KEYS),
+            "signed_up": c.signed_up,
+            "abolished": c.abolished_by(inputs.today),
+            "named_in_projects": named.get(c.id, 0),
+        }
         for c in inputs.catalogue.councils.values()
     ]
     return _dump(inputs, "councils", items)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.catalogue.model import Catalogue
+from generator.catalogue.model import Award, Catalogue
 from generator.pages import paths
 from generator.pages.model import SiteInputs
+from generator.pages.provenance import programme_text
 from generator.savings.document import CSV_COLUMNS, csv_rows
 from generator.savings.estimate import Money, Savings
 
@@ -21,7 +22,8 @@ COLUMNS = (
     "started", "last_activity", "last_activity_source", "needs_review", "budget", "adopted_by",
     "adopters_counted",
     "spend_avoided_low", "spend_avoided_high", "cost_shared_low", "cost_shared_high",
-    "pledged_days", "pledged_money",
+    "pledged_days", "pledged_money", "budget_band", "funded_gbp", "funding", "sources",
+    "confirmed_by", "confirmed_on",
 )  # fmt: skip
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,6 +45,13 @@ def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> bytes:
 
 def _ends(value: Money | None) -> tuple[object, object]:
     return (value.low, value.high) if value is not None else ("", "")
+
+
+def _award(award: Award) -> str:
+    """ "2019 discovery: Local Digital Fund, round 3, £75,000": one award in a cell."""
+    phase = f" {award.phase}" if award.phase else ""
+    amount = f", £{award.amount:,}" if award.amount is not None else ""
+    return f"{award.year}{phase}: {programme_text(award)}{amount}"
 
 
 def projects_csv(inputs: SiteInputs) -> bytes:
@@ -83,6 +92,12 @@ def projects_csv(inputs: SiteInputs) -> bytes:
                 *_ends(shared.shared if shared else None),
                 p.pledged("time") if p.pledges else "",
                 p.pledged("money") if p.pledges else "",
+                p.budget_band or "",
+                p.funded_amount if p.funded_amount is not None else "",
+                "; ".join(_award(a) for a in p.funding),
+                " ".join(s.url for s in p.sources),
+                p.confirmed.by if p.confirmed else "",
+                p.confirmed.on.isoformat() if p.confirmed else "",
             )
         )
     return _table(COLUMNS, rows)

@@ -10,6 +10,7 @@ from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.templating import render
+from generator.staleness.council_issues import waiting
 
 OTHER_AREA = "Other services"
 
@@ -137,10 +138,15 @@ def review(inputs: SiteInputs) -> list[Page]:
     """Projects needing review, most overdue first (the order `find_stale` gives)."""
     catalogue = inputs.catalogue
     rows = sorted(inputs.stale.values(), key=lambda s: (-s.days_overdue, s.id))
+    # Records waiting for their council are listed by council below, not one by one here.
     items = [
         (catalogue.projects[s.id], s, inputs.activity_of(catalogue.projects[s.id]))
         for s in rows
-        if s.id in catalogue.projects
+        if s.id in catalogue.projects and not catalogue.projects[s.id].waiting_for_council
+    ]
+    groups = [
+        (w.council, [(p, inputs.activity_of(p), p.id in inputs.stale) for p in w.projects])
+        for w in waiting(catalogue)
     ]
     due = [(catalogue.projects[d.id], d) for d in inputs.due if d.id in catalogue.projects]
     return [
@@ -154,6 +160,8 @@ def review(inputs: SiteInputs) -> list[Page]:
             total=len(items),
             due=due if chunk.number == 1 else [],
             due_days=DUE_SOON_DAYS,
+            waiting=groups if chunk.number == 1 else [],
+            waiting_count=sum(len(g) for _, g in groups),
             councils=catalogue.councils,
             settings=inputs.settings,
         )

@@ -127,7 +127,7 @@ def test_api_keys_are_stable_and_documented(built_site: Path) -> None:
     docs = (PROJECT_ROOT / "docs/api/index.md").read_text(encoding="utf-8")
     for name, keys in (
         ("projects", ("id", "url", "source_url", *api.PROJECT_KEYS, *api.PROJECT_EXTRA)),
-        ("councils", ("id", "url", "source_url", *api.COUNCIL_KEYS)),
+        ("councils", ("id", "url", "source_url", *api.COUNCIL_KEYS, *api.COUNCIL_EXTRA)),
         ("makerdays", ("id", "url", "source_url", *api.MAKERDAY_KEYS)),
     ):
         document = json.loads((built_site / f"api/{name}.json").read_text(encoding="utf-8"))
@@ -137,7 +137,8 @@ def test_api_keys_are_stable_and_documented(built_site: Path) -> None:
             assert tuple(item) == keys
             assert item["url"] == f"https://localgovdigital.github.io/pipeline/{name}/{item['id']}/"
     # Record fields are documented by the field reference (from the schemas); the rest here.
-    for key in ("id", "url", "source_url", "version", "generated", "count", *api.PROJECT_EXTRA):
+    extra = (*api.PROJECT_EXTRA, *api.COUNCIL_EXTRA)
+    for key in ("id", "url", "source_url", "version", "generated", "count", *extra):
         assert f"`{key}`" in docs, key
     for kind, keys in (
         ("project", api.PROJECT_KEYS),
