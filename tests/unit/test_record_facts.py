@@ -60,17 +60,23 @@ def test_funding_is_the_projects_dated_history_of_phases(site) -> None:
     assert [a.phase for a in project.funding] == ["discovery", "alpha", "beta"]
     assert project.budget is None and project.budget_band == "250k-500k"
     page = pages["projects/shared-website-platform.md"]
-    rows = re.findall(r"<tr><td>(\d{4})</td><td>(\w+)</td><td>([^<]+)<br>", page)
-    assert rows == [
-        ("2019", "Discovery", "Local Digital Fund, round 3"),
-        ("2020", "Alpha", "Local Digital Fund, round 4"),
-        ("2021", "Beta", "Local Digital Fund, follow-on funding (February 2021)"),
-    ]
+    history = page[page.index('id="funding"') : page.index('id="roles-wanted"')]
+    steps = re.findall(
+        r'<p class="pl-log__date">(\d{4}) <span[^>]*>(\w+)</span></p><p>(.*?)</p>', history
+    )
+    assert [(year, phase) for year, phase, _ in steps] == [
+        ("2019", "Discovery"), ("2020", "Alpha"), ("2021", "Beta"),
+    ]  # fmt: skip
+    said = [text(words) for _, _, words in steps]
+    assert said[0].startswith("£75,000 from the Local Digital Fund, round 3 (Ministry of Hous")
+    assert said[1].startswith("From the Local Digital Fund, round 4 (Ministry of Housing, Commun")
+    assert "; the sources give no amount." in said[1]
+    assert said[2].startswith("£425,000 from the Local Digital Fund, follow-on funding (Februa")
     words = text(page)
     assert "3 awards recorded, £500,000 in the amounts the sources give (1 without an amount)" in (
         words
     )
-    assert "£75,000 Led by Hackney." in words  # the lead of that award, where it differs
+    assert "Led by Hackney." in said[0] and "Hackney" not in said[2]  # where the lead differs
     assert "inferred from the round's list of leads" in words
     assert "Budget £250,000 to £500,000, from the funding recorded" in words
 
@@ -86,12 +92,15 @@ def test_the_page_says_where_its_facts_come_from_and_that_nobody_confirmed_them(
     )
     assert "News of the beta award, read 2 November 2026" in words
     # Near the top, before the facts: in plain words, with the one-step ways to confirm it.
-    banner = page.index("Waiting for Cumbria to confirm this record")
+    banner = page.index("Waiting for the councils that took over from Cumbria to confirm this")
     assert banner < page.index('id="at-a-glance"')
     assert "template=update-project.yml" in page[banner:sources]
     assert "project=shared-website-platform" in page[banner:sources]
     assert "/reviewed shared-website-platform" in page[banner:sources]
     assert "Not yet confirmed by its council." in words
+    # Out of date, said once, in the same box: the council is asked, not a maintainer.
+    assert "The newest fact it holds is from 2021, so parts of it may be out of date." in words
+    assert "This project needs review" not in words
     confirmed = text(pages["projects/confirmed-platform.md"])
     assert "Waiting for" not in confirmed
     assert "Confirmed by its council: @westberks/digital-team on 20 November 2026." in confirmed
