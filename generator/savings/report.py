@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator.catalogue.model import Catalogue
 from generator.savings.document import NOT_COUNTED
-from generator.savings.estimate import Money, Savings
+from generator.savings.estimate import FUNDING, Money, Savings
 from generator.savings.wording import (
     adoption_sentence,
     councils,
@@ -54,6 +54,8 @@ def detail_lines(savings: Savings, catalogue: Catalogue) -> list[str]:
     lines = ["", "Reusable services (adopters counted x the band's points)"]
     for s in savings.services:
         band = f"{s.budget}: {exact(s.each)} each" if s.each else "budget not known"
+        if s.each and s.basis == FUNDING:
+            band = f"recorded funding: {pounds(s.each.low)} each"
         lines.append(f"  {s.project} ({band}): {adoption_sentence(s)}")
         for a in s.adopters:
             if a.not_counted:

@@ -167,7 +167,7 @@ def issue_body(item: Waiting, catalogue: Catalogue, repo_url: str) -> str:
         f"the council has confirmed {'it' if count == 1 else 'them'} yet, so "
         f"{'its page says' if count == 1 else 'their pages say'} so.",
         "",
-        _who(council, mentions),
+        _who(council, mentions, "it" if count == 1 else "them"),
         "",
         f"### The {records} waiting",
         "",
@@ -195,21 +195,21 @@ def issue_body(item: Waiting, catalogue: Catalogue, repo_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _who(council: Council, mentions: tuple[str, ...]) -> str:
+def _who(council: Council, mentions: tuple[str, ...], them: str) -> str:
     if mentions:
         return (
             f"{', '.join(mentions)}: you look after {github_inline(council.name)}'s records. "
-            "Could you check these?"
+            f"Could you check {them}?"
         )
     if council.end_date:
         return (
             f"{github_inline(council.name)} no longer exists, and nobody is listed to look "
             "after its records or its successors'. If your council took over its work, please "
-            "check these."
+            f"check {them}."
         )
     return (
         "Nobody is listed yet to look after this council's records on Pipeline. If you work "
-        "there, please check these, and add your GitHub name under `maintainers:` in the "
+        f"there, please check {them}, and add your GitHub name under `maintainers:` in the "
         "council's file so the next message reaches you."
     )
 
