@@ -149,6 +149,8 @@ def test_only_councils_that_joined_count_as_signed_up(site) -> None:
         councils
     )
     assert "Ireland 1 council" in councils  # outside the UK, by country
+    assert "Cumberland Council: not signed up yet" in councils  # named only as a successor
+    assert "Not signed up to Pipeline yet." in text(pages["councils/cumberland.md"])
 
 
 def test_last_activity_is_the_latest_dated_fact(site) -> None:
