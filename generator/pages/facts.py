@@ -44,7 +44,10 @@ def wanted_roles(project: Project) -> list[str]:
 
 
 def places(council: Council) -> tuple[str, ...]:
-    """Tokens for the nation/region filter: `england`, `england/south-east`."""
+    """Tokens for the nation/region filter: `england`, `england/south-east`; a body outside the
+    UK by its country (`ireland`)."""
+    if not council.in_uk:
+        return (slug(council.country),)
     found = [council.nation]
     if council.region:
         found.append(f"{council.nation}/{slug(council.region)}")

@@ -98,7 +98,10 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
     involved = {c for p in projects for c in p.councils}
     councils = sorted((catalogue.councils[c] for c in involved), key=lambda c: c.label.lower())
     places: dict[str, str] = {}
-    for council in sorted(councils, key=lambda c: (c.nation, c.region)):
+    for council in sorted(councils, key=lambda c: (not c.in_uk, c.nation, c.region)):
+        if not council.in_uk:  # outside the UK: by country, with no regions
+            places.setdefault(slug(council.country), council.country)
+            continue
         nation = NATIONS.get(council.nation, council.nation)
         places.setdefault(council.nation, nation)
         # A region named like its nation ("Scotland") is the nation's choice already.

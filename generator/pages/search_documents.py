@@ -100,7 +100,7 @@ def project_document(
 
 def council_document(council: Council, catalogue: Catalogue) -> SearchDocument:
     projects = [p.title for p in catalogue.projects_by_council.get(council.id, ())]
-    where = ", ".join(x for x in (council.region, council.nation) if x)
+    where = ", ".join(x for x in (council.region, council.nation, council.country) if x)
     body = (
         _weighted(TITLE_WEIGHT, "h1", council.name)
         + _weighted(SUMMARY_WEIGHT, "p", f"{council.short_name} {where}".strip())

@@ -221,3 +221,11 @@ def test_savings_use_the_recorded_funding_and_real_adopters(site) -> None:
     words = text(pages["projects/shared-website-platform.md"])
     assert "Adopted by 2 councils: at least £1,000,000 not spent again, each counting the " in words
     assert "£500,000 of recorded funding it took to build." in words
+
+
+def test_a_body_outside_the_uk_is_filtered_by_its_country(site) -> None:
+    from generator.pages import facts
+
+    catalogue, _, _ = site
+    assert facts.places(catalogue.councils["tipperary"]) == ("ireland",)
+    assert facts.places(catalogue.councils["cumbria"]) == ("england", "england/north-west")
