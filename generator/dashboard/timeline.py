@@ -89,10 +89,12 @@ def councils_over_time(catalogue: Catalogue, today: date) -> tuple[tuple[Council
 
 def first_date(project: Project) -> date | None:
     """The earliest date the record gives: when it started, or its first update, partner,
-    pledge or review when `started` is missing or later than those."""
+    pledge, review or award (from the start of its year: a record gives only the year) when
+    `started` is missing or later than those."""
     dates = [
         project.started,
         project.last_reviewed,
+        *(date(a.year, 1, 1) for a in project.funding),
         *(u.date for u in project.updates),
         *(p.since for p in project.partners),
         *(p.date for p in project.pledges),

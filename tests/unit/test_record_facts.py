@@ -229,3 +229,10 @@ def test_a_body_outside_the_uk_is_filtered_by_its_country(site) -> None:
     catalogue, _, _ = site
     assert facts.places(catalogue.councils["tipperary"]) == ("ireland",)
     assert facts.places(catalogue.councils["cumbria"]) == ("england", "england/north-west")
+
+
+def test_the_dashboard_dates_a_project_from_its_first_award(site) -> None:
+    from generator.dashboard.timeline import first_date
+
+    catalogue, _, _ = site
+    assert first_date(catalogue.projects["shared-website-platform"]) == date(2019, 1, 1)
