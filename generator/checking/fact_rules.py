@@ -90,6 +90,17 @@ def _awards(record: LoadedRecord, index: Index, today: date) -> Iterator[Problem
                 "duplicate-award",
             )
         seen.setdefault(key, int(path[-1]))
+        year = award.get("year")
+        if type(year) is int and year > today.year:
+            yield error(
+                record.path,
+                *_at(record, (*path, "year")),
+                f"{describe_path((*path, 'year'))}: {year} is in the future, but an award "
+                "records money already given.",
+                f"Use the year it was awarded ({today.year} or earlier); record a planned bid "
+                "in the description instead.",
+                "future-date",
+            )
         if award.get("lead_council") is not None and award.get("lead_council") == lead:
             yield warning(
                 record.path,
