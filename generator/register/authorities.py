@@ -29,8 +29,8 @@ REQUIRED_COLUMNS = (
     "start-date",
     "end-date",
 )
-# The register's type codes -> the schema's `type` enum. Anything else (the Greater London
-# Authority, the City of London Corporation) is 'other'.
+# The register's type codes -> the schema's `type` enum. Anything else (the City of London
+# Corporation, for one) is 'other'.
 TYPES = {
     "NMD": "district",
     "UA": "unitary",
@@ -41,6 +41,7 @@ TYPES = {
     "CTY": "county",
     "WPA": "welsh-principal-area",
     "COMB": "combined-authority",
+    "SRA": "strategic-authority",  # the Greater London Authority
 }
 REGISTER_NATIONS = {
     "england": "england",

@@ -122,3 +122,9 @@ def test_rows_without_a_known_nation_cannot_become_records() -> None:
     [authority] = parse_register(HEADER + "IOM,Isle of Man Government,Isle of Man,,,,Crown,,X\n")
     assert "nation 'Crown'" in authority.unusable
     assert authority.fields()["type"] == "other"
+
+
+def test_the_greater_london_authority_is_a_strategic_authority() -> None:
+    row = "GLA,Greater London Authority,Greater London,E61000001,2005-06-22,,England,London,SRA\n"
+    [authority] = parse_register(HEADER + row)
+    assert authority.fields()["type"] == "strategic-authority"
