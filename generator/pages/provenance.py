@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.catalogue.model import Award, Catalogue, Council, Project
-from generator.vocabulary import long_date, phase_label
+from generator.vocabulary import phase_label
 
 
 @dataclass(frozen=True)
@@ -21,19 +21,6 @@ class Abolition:
     on: date
     past: bool
     successors: tuple[Council, ...]
-
-    @property
-    def text(self) -> str:
-        """ "Abolished on 1 April 2023; replaced by A and B", for data files and feeds."""
-        verb = "Abolished on" if self.past else "To be abolished on"
-        names = and_list([c.name for c in self.successors])
-        replaced = "replaced by" if self.past else "to be replaced by"
-        return f"{verb} {long_date(self.on)}" + (f"; {replaced} {names}" if names else "")
-
-
-def and_list(names: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def abolition(council: Council, catalogue: Catalogue, today: date) -> Abolition | None:
@@ -86,13 +73,6 @@ class FundingTotal:
 def funding_total(project: Project) -> FundingTotal:
     given = sum(1 for a in project.funding if a.amount is not None)
     return FundingTotal(project.funded_amount, given, len(project.funding))
-
-
-def confirmation_text(project: Project) -> str:
-    """Whether its council confirmed the record, in the words data files and pages use."""
-    if project.confirmed:
-        return f"Confirmed by {project.confirmed.by} on {long_date(project.confirmed.on)}"
-    return "Not yet confirmed by its council"
 
 
 def projects_naming(catalogue: Catalogue) -> dict[str, int]:
