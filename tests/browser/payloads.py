@@ -97,6 +97,19 @@ def project() -> dict[str, Any]:
         },
         "service_url": next(url),
         "links": [{"title": next(text), "url": next(url)}],
+        "sources": [{"url": (source := next(url)), "title": next(text), "read": "2026-01-01"}],
+        "funding": [
+            {
+                "funder": next(text),
+                "programme": next(text),
+                "round": next(text),
+                "phase": "alpha",
+                "year": 2025,
+                "amount_gbp": 1000,
+                "note": next(text),
+                "source": source,
+            }
+        ],
         "contact": {"name": next(text), "role": next(text), "email": EMAIL, "github": "pwned"},
         "maintainers": ["pwned"],
         "started": "2024-01-01",
@@ -104,19 +117,19 @@ def project() -> dict[str, Any]:
         # Old enough to need review, so the record shows on the review page too.
         "updates": [{"date": "2024-06-01", "text": next(text), "phase": "beta"}],
         "last_reviewed": "2024-06-01",
+        "confirmed": {"by": "pwned", "on": "2024-06-01"},
         "challenge": {"problem": next(text), "help_wanted": next(text)},
     }
 
 
 def council() -> dict[str, Any]:
     text, url = cycle(reversed(SHORT)), cycle(URLS)
+    # Outside the UK, so that its country is text typed freely (and it has no UK codes).
     return {
         "name": next(text),
         "short_name": next(text),
-        "gss_code": "E06000999",
-        "register_code": "PWN",
-        "type": "unitary",
-        "nation": "england",
+        "type": "outside-uk",
+        "country": next(text),
         "region": next(text),
         "website": next(url),
         "joined": "2020-01-01",
