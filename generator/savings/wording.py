@@ -92,6 +92,11 @@ def council_adoption(service: ServiceSavings, council: str) -> str:
         return "retired, so no longer counted as a saving."
     if service.each is None:
         return "its budget is not known, so the saving is not estimated."
+    if service.basis == FUNDING:
+        return (
+            f"the {pounds(service.each.low)} of recorded funding it took to build, not spent "
+            "building its own."
+        )
     return f"an estimated {money_range(service.each)} not spent building its own."
 
 

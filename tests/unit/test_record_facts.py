@@ -113,6 +113,10 @@ def test_a_project_led_by_an_abolished_council_says_so(site) -> None:
         "Led by Cumbria, which was abolished on 1 April 2023; replaced by Cumberland Council "
         "and Westmorland and Furness Council." in words
     )
+    assert (
+        "The lead council, Cumbria, no longer exists: contact Cumberland or Westmorland and "
+        "Furness, which took over its work" in words
+    )
 
 
 def test_an_abolished_council_shows_its_end_and_linked_successors(site) -> None:
@@ -221,6 +225,8 @@ def test_savings_use_the_recorded_funding_and_real_adopters(site) -> None:
     words = text(pages["projects/shared-website-platform.md"])
     assert "Adopted by 2 councils: at least £1,000,000 not spent again, each counting the " in words
     assert "£500,000 of recorded funding it took to build." in words
+    irish = text(pages["councils/tipperary.md"])
+    assert "the £500,000 of recorded funding it took to build, not spent building its own" in irish
 
 
 def test_a_body_outside_the_uk_is_filtered_by_its_country(site) -> None:
