@@ -127,7 +127,11 @@ def test_an_abolished_council_shows_its_end_and_linked_successors(site) -> None:
     )
     assert '<a href="../cumberland/">Cumberland Council</a>' in page
     assert '<a href="../westmorland-and-furness/">Westmorland and Furness Council</a>' in page
-    assert "Named in 1 project, not signed up to Pipeline yet." in text(page)
+    assert "Named in 1 project." in text(page)  # it can no longer sign up
+    assert "Signed up to Pipeline No " in text(page) and "Sign up Cumbria" not in text(page)
+    assert "Named in 1 project, not signed up to Pipeline yet." in text(
+        pages["councils/tipperary.md"]
+    )
 
 
 def test_bodies_are_shown_as_what_they_are(site) -> None:
