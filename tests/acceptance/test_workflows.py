@@ -344,3 +344,49 @@ def test_digest_workflow_opens_the_planned_issue_with_gh(tmp_path: Path) -> None
     assert (log / "0.stdin").read_text() == f"{post.body}\n"
     assert not (log / "1.args").exists()
     assert not (tmp_path / "pwned").exists()
+
+
+PLANNING_GH = """#!/usr/bin/env bash
+# `gh issue list --label L ...` prints the issues labelled L; other calls print nothing.
+if [[ "$1 $2" == "issue list" ]]; then cat "$GH_ISSUES/$4.json"; fi
+"""
+ECHO_PIPELINE = """#!/usr/bin/env bash
+# Stands in for `pipeline stale --plan --issues FILE`: prints the issues it was given.
+cat "$4"
+"""
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the step uses jq, as on GitHub's runners")
+def test_stale_workflow_plans_from_both_kinds_of_issue(tmp_path: Path) -> None:
+    """The plan sees the per-project review issues and the councils' issues together, so it
+    can keep one of each and never open a second."""
+    steps = load(PROJECT_ROOT / ".github" / "workflows" / "stale.yml")["jobs"]["stale"]["steps"]
+    (script,) = [s["run"] for s in steps if s.get("name") == "Plan the issues"]
+    issues = tmp_path / "issues"
+    issues.mkdir()
+    stale = [{"number": 1, "title": "Please review: A", "body": "x", "state": "OPEN"}]
+    council = [{"number": 2, "title": "Please confirm", "body": "y", "state": "CLOSED"}]
+    (issues / "stale.json").write_text(json.dumps(stale))
+    (issues / "waiting-for-council.json").write_text(json.dumps(council))
+    bin_dir = tmp_path / "bin"
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(PLANNING_GH)
+    (tmp_path / ".venv" / "bin" / "pipeline").write_text(ECHO_PIPELINE)
+    for fake in (bin_dir / "gh", tmp_path / ".venv" / "bin" / "pipeline"):
+        fake.chmod(0o755)
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path),
+            "GH_ISSUES": str(issues),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "plan.json").read_text()) == stale + council
