@@ -40,13 +40,13 @@ LABELS: tuple[Label, ...] = (
         "the Propose a maker-day challenge form",
     ),
     Label(STALE, "FBCA04", "A project record that needs review", "the Stale workflow"),
+    Label(DIGEST, "0E8A16", "What happened on Pipeline in a week", "the Digest workflow"),
     Label(
         WAITING_FOR_COUNCIL,
         "C5DEF5",
         "Records a council has not confirmed yet",
         "the Stale workflow",
     ),
-    Label(DIGEST, "0E8A16", "What happened on Pipeline in a week", "the Digest workflow"),
 )
 
 BY_NAME = {label.name: label for label in LABELS}

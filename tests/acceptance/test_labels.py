@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.digest.issues import LABEL as DIGEST_LABEL
 from generator.labels import BY_NAME, LABELS
+from generator.staleness.council_issues import LABEL as COUNCIL_LABEL
 from generator.staleness.issues import LABEL as STALE_LABEL
 from tests.acceptance.github_stand_in import REPO, StandInGh
 from tests.conftest import PROJECT_ROOT
@@ -33,7 +34,7 @@ def form_labels() -> set[str]:
 
 
 def test_every_label_in_use_has_its_home_and_every_home_is_used() -> None:
-    used = form_labels() | {STALE_LABEL, DIGEST_LABEL}
+    used = form_labels() | {STALE_LABEL, COUNCIL_LABEL, DIGEST_LABEL}
     assert form_labels() and used == set(BY_NAME)
     for label in LABELS:
         assert len(label.description) <= 100, label  # GitHub's limit
@@ -95,25 +96,31 @@ def run_step(found: dict[str, Any], tmp: Path, gh: StandInGh) -> subprocess.Comp
     )
 
 
-@pytest.mark.parametrize(("workflow", "label"), [("stale", "stale"), ("digest", "digest")])
+@pytest.mark.parametrize(
+    ("workflow", "labels"),
+    [("stale", ("stale", "waiting-for-council")), ("digest", ("digest",))],
+)
 def test_stale_and_digest_create_their_label_on_a_new_repository(
-    tmp_path: Path, workflow: str, label: str
+    tmp_path: Path, workflow: str, labels: tuple[str, ...]
 ) -> None:
     found = step(workflow, "Create the")
     gh = StandInGh(tmp_path, "bad")
     done = run_step(found, tmp_path, gh)
     assert done.returncode == 0, done.stdout + done.stderr
-    (call,) = created(gh)
-    assert call[2] == label and call[call.index("--color") + 1] == BY_NAME[label].colour
-    # The next week's run finds it and creates nothing.
+    calls = created(gh)
+    assert [c[2] for c in calls] == list(labels)
+    for call in calls:
+        assert call[call.index("--color") + 1] == BY_NAME[call[2]].colour
+    # The next week's run finds them and creates nothing.
     done = run_step(found, tmp_path, gh)
-    assert done.returncode == 0 and len(created(gh)) == 1
-    # It runs before the label is first used.
+    assert done.returncode == 0 and len(created(gh)) == len(labels)
+    # It runs before each label is first used.
     data = yaml.safe_load((WORKFLOWS / f"{workflow}.yml").read_text())
     names = [s.get("name", "") for job in data["jobs"].values() for s in job["steps"]]
     runs = [s.get("run", "") for job in data["jobs"].values() for s in job["steps"]]
-    first_use = next(i for i, r in enumerate(runs) if f"--label {label}" in r)
-    assert names.index(found["name"]) < first_use
+    for label in labels:
+        first_use = next(i for i, r in enumerate(runs) if f"--label {label}" in r)
+        assert names.index(found["name"]) < first_use
     assert not any("gh label create" in r for r in runs)
 
 
