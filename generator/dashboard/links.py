@@ -23,3 +23,4 @@ class Links:
     savings: str = "../about/savings/"  # how the savings figures are worked out
     spreadsheet: str = "../savings.csv"  # every service's savings figures
     services: str = "../services/"  # the reusable services, each with its savings
+    projects: str = "../projects/"  # every project, each with its pledge form

@@ -75,7 +75,7 @@ def dashboard_page(
         service_area_section(board),
         collaboration_section(board),
         stale_section(board, links),
-        pledges_section(board),
+        pledges_section(board, links),
         savings_section(savings, catalogue, links),
         makerdays_section(board, links),
         councils_list(board, links),

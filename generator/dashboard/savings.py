@@ -126,12 +126,17 @@ def _the_rest(count: int, what: str, links: Links, elsewhere: str = "") -> str:
 
 def savings_section(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     t = savings.totals
+    # Pledges are named only when there are some: "0 days and £0 pledged" says nothing.
+    pledged = [
+        *([f"{days(t.pledged_days)} of staff time"] if t.pledged_days else []),
+        *([pounds(t.pledged_money)] if t.pledged_money else []),
+    ]
+    besides = f", with {' and '.join(pledged)} pledged besides" if pledged else ""
     out = [
         "## What reuse has saved",
         "",
         f"An estimated **{money_range(t.saved)}** not spent, from reusing services and "
-        f"building them together, with {days(t.pledged_days)} of staff time and "
-        f"{pounds(t.pledged_money)} pledged besides. These are estimates from each project's "
+        f"building them together{besides}. These are estimates from each project's "
         "budget band, so they are ranges. "
         f"[How these figures are worked out, and what they leave out]({links.savings}).",
         "",

@@ -193,9 +193,18 @@ def pledge_total(total: metrics.PledgeTotal) -> str:
     return f"{format_number(total.amount)} {total.unit}"
 
 
-def pledges_section(board: Dashboard) -> list[str]:
+def pledges_section(board: Dashboard, links: Links) -> list[str]:
     title = "Pledges by kind"
     totals = board.pledges_by_kind
+    if not any(t.count for t in totals):
+        # A chart and a table of zeros say nothing: say so, and where to pledge.
+        return [
+            f"## {title}",
+            "",
+            "No council has pledged time, money, data or testing to a project yet. "
+            f"[Find a project to pledge to]({links.projects}): each project page has a "
+            "pledge form.",
+        ]
     chart = BarChart(
         "pledges-by-kind",
         title,

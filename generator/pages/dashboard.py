@@ -40,6 +40,7 @@ def page(inputs: SiteInputs, board: metrics.Dashboard | None = None) -> Page:
         savings=relative_url(path, paths.SAVINGS),
         spreadsheet=relative_url(path, "savings.csv"),
         services=relative_url(path, paths.SERVICES),
+        projects=relative_url(path, paths.PROJECTS),
     )
     board_page = dashboard_page(
         inputs.catalogue,

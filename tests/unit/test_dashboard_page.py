@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date, timedelta
 
 import markdown
@@ -175,3 +176,22 @@ def test_dashboard_imports_no_mkdocs_click_or_site_pages() -> None:
         "or m.startswith('generator.pages')]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT_ROOT)
+
+
+def test_no_pledges_is_said_in_words_not_drawn_as_zeros() -> None:
+    pledged = small_catalogue()
+    assert any(p.pledges for p in pledged.projects.values())
+    unpledged = replace(
+        pledged,
+        projects={pid: replace(p, pledges=()) for pid, p in pledged.projects.items()},
+    )
+    html = rendered(unpledged)
+    section = html.split('id="pledges-by-kind"', 1)[1].split("<h2", 1)[0]
+    assert "pl-dashboard__figure" not in section  # no chart, no table
+    assert "No council has pledged" in section
+    assert 'href="../projects/"' in section
+    assert "pledged besides" not in html  # nor "0 days and £0" in the savings
+    assert "of staff time" in rendered(pledged)
+    assert 'id="pledges-by-kind"' in rendered(pledged)
+    with_chart = rendered(pledged).split('id="pledges-by-kind"', 1)[1].split("<h2", 1)[0]
+    assert "pl-dashboard__figure" in with_chart
