@@ -44,6 +44,15 @@ PHASES: dict[str, tuple[str, str, str]] = {
         f"{SERVICE_MANUAL}/retiring-your-service",
     ),
 }
+# Phase id -> a few words for the catalogue's one-line key, saying whether residents can use it.
+PHASE_KEY = {
+    "idea": "not started, looking for interest",
+    "discovery": "finding out what people need",
+    "alpha": "trying out prototypes",
+    "beta": "a real service residents can use, still being improved",
+    "live": "running for everyone",
+    "retired": "switched off",
+}
 
 COLLABORATION = {
     "share-ideas": ("Sharing ideas", "Happy to share what the team learns."),
@@ -162,3 +171,17 @@ def in_uk_time(moment: datetime) -> datetime:
     """A moment as the clocks in the UK show it (GMT or BST); one without an offset is UK time
     already."""
     return moment.replace(tzinfo=UK_TIME) if moment.tzinfo is None else moment.astimezone(UK_TIME)
+
+
+def days_in_words(days: int) -> str:
+    """A number of days as people say it: `12 days`, `3 months`, `2 years, 1 month`."""
+    if days < 31:
+        return f"{days} day" if days == 1 else f"{days} days"
+    months = round(days / 30.4375)
+    years, months = divmod(months, 12)
+    parts = [
+        f"{n} {unit}{'s' if n != 1 else ''}"
+        for n, unit in ((years, "year"), (months, "month"))
+        if n
+    ]
+    return ", ".join(parts)

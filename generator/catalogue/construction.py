@@ -60,7 +60,9 @@ def _adoptions(reuse: dict[str, Any]) -> tuple[Adoption, ...]:
     return tuple(
         Adoption(a, None, "")
         if isinstance(a, str)
-        else Adoption(a["council"], _day(a.get("since")), a.get("replaced") or "")
+        else Adoption(
+            a["council"], _day(a.get("since")), a.get("replaced") or "", a.get("service_url") or ""
+        )
         for a in reuse.get("adopted_by") or ()
     )
 
@@ -110,7 +112,8 @@ def project_from(record: LoadedRecord) -> Project:
         lead_council=d["lead_council"],
         description=d.get("description") or "",
         partners=tuple(
-            Partner(p["council"], p["role"], _day(p.get("since"))) for p in d.get("partners") or ()
+            Partner(p["council"], p["role"], _day(p.get("since")), p.get("service_url") or "")
+            for p in d.get("partners") or ()
         ),
         collaboration=d.get("collaboration"),
         looking_for=tuple(

@@ -27,6 +27,7 @@ class Partner:
     council: str
     role: str
     since: date | None = None
+    service_url: str = ""  # where this council's residents use the service
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Adoption:
     council: str
     since: date | None = None
     replaced: str = ""
+    service_url: str = ""  # where this council's residents use the service
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ class Links:
     makerday: Callable[[str], str] = lambda mid: f"../makerdays/{mid}/"
     review: str = "../review/"  # the list of projects needing review
     challenges: str = "../challenges/"  # open maker-day challenges
+    makerdays: str = "../makerdays/"  # past and planned maker days
     untaken: str = "challenges/"  # challenges no maker day has taken, in pages
     savings: str = "../about/savings/"  # how the savings figures are worked out
     spreadsheet: str = "../savings.csv"  # every service's savings figures

@@ -65,7 +65,7 @@ def looking_list(board: Dashboard, links: Links) -> list[str]:
         for f in found
     ]
     out += [
-        "Open projects with people wanted (`looking_for`), the longest going first.",
+        "Open projects asking other councils for people or skills, the longest going first.",
         "",
         render("looking.html.j2", items=items),
     ]
@@ -107,6 +107,12 @@ def challenges_list(board: Dashboard, links: Links, limit: int | None = None) ->
         ]
     if taken_by_none:
         out.append(render("challenges.html.j2", items=taken_by_none[:limit]))
+    elif not board.challenges_offered:
+        out.append(
+            "No project offers a maker-day challenge yet. A challenge is a problem a project "
+            "wants help with for a day: add one with a project update, or propose one on "
+            f"[Maker-day challenges]({links.challenges})."
+        )
     else:
         out.append("Every challenge offered by a current project has been taken by a maker day.")
     if held_back:

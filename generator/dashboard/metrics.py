@@ -123,6 +123,7 @@ class Dashboard:
     looking_for_partners: tuple[LookingForPartners, ...]
     open_challenges: tuple[OpenChallenge, ...]
     held_back_challenges: tuple[HeldBackChallenge, ...]
+    challenges_offered: int = 0  # projects offering a maker-day challenge, taken or not
 
 
 # --- councils ---------------------------------------------------------------------------------
@@ -303,4 +304,5 @@ def dashboard(catalogue: Catalogue, today: date, stale: Stale) -> Dashboard:
         looking_for_partners=looking_for_partners(catalogue),
         open_challenges=open_,
         held_back_challenges=held,
+        challenges_offered=sum(1 for p in projects if p.challenge),
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from markdown.extensions.toc import slugify
+
 from generator.catalogue.model import Catalogue
 from generator.dashboard import metrics
 from generator.dashboard.links import Links
@@ -37,6 +39,14 @@ DESCRIPTION = (
     "How Pipeline is doing: councils signed up, projects by phase and service area, "
     "collaboration, projects needing review, pledges, what reuse has saved and maker days."
 )
+
+
+def jump_list(sections: list[list[str]]) -> list[str]:
+    """Links to every section's heading, for the top of the page (Markdown gives each `## `
+    heading an id made by its table-of-contents extension's slugify)."""
+    titles = [line[3:] for section in sections for line in section if line.startswith("## ")]
+    links = [f"- [{title}](#{slugify(title, '-')})" for title in titles]
+    return ["On this page:", "", *links] if links else []
 
 
 @dataclass(frozen=True)
@@ -66,10 +76,10 @@ def dashboard_page(
         f"# {TITLE}",
         "",
         f"Figures worked out from the records when this site was built on {long_date(today)}. "
-        "Each chart is followed by a table of the same figures.",
+        "Under each chart, open the table to read the same figures.",
         "",
     ]
-    for section in (
+    sections = [
         councils_section(board),
         phase_section(board),
         service_area_section(board),
@@ -81,6 +91,8 @@ def dashboard_page(
         councils_list(board, links),
         looking_list(board, links),
         challenges_list(board, links, list_limit),
-    ):
+    ]
+    lines += [*jump_list(sections), ""]
+    for section in sections:
         lines += [*section, ""]
     return DashboardPage("\n".join(lines), TITLE, DESCRIPTION)

@@ -71,7 +71,7 @@ def councils_section(board: Dashboard) -> list[str]:
             ),
         )
         out.append(
-            "Counted from each council record's `joined` date; the current "
+            "Counted from the date each council signed up; the current "
             f"{unit.lower()} runs to today."
         )
         out += ["", figure(render_line_chart(chart), table)]
@@ -81,14 +81,21 @@ def councils_section(board: Dashboard) -> list[str]:
             plural(board.councils_without_joined, "council or body", "councils and bodies") + " "
             f"{'is' if board.councils_without_joined == 1 else 'are'} named in projects but "
             f"{'has' if board.councils_without_joined == 1 else 'have'} not signed up to "
-            "Pipeline yet (no `joined` date), so "
+            "Pipeline yet, so "
             f"{'it is' if board.councils_without_joined == 1 else 'they are'} not counted.",
         ]
     return out
 
 
+def _all_zero(counts: Sequence[metrics.Count]) -> bool:
+    """Nothing to chart: a chart of zeros says less than a sentence."""
+    return not any(c.value for c in counts)
+
+
 def phase_section(board: Dashboard) -> list[str]:
     title = "Projects by phase"
+    if _all_zero(board.projects_by_phase):
+        return [f"## {title}", "", "No projects yet. Propose one from the home page."]
     return [
         f"## {title}",
         "",
@@ -98,6 +105,8 @@ def phase_section(board: Dashboard) -> list[str]:
 
 def service_area_section(board: Dashboard) -> list[str]:
     title = "Projects by service area"
+    if _all_zero(board.projects_by_service_area):
+        return [f"## {title}", "", "No project names a service area yet."]
     out = [
         f"## {title}",
         "",
@@ -156,8 +165,8 @@ def collaboration_section(board: Dashboard) -> list[str]:
     out += [
         "A project counts from the first date its record gives (when it started, or its first "
         "update, partner or pledge) and has two or more councils from the day its first partner "
-        "joined (`since`; a partner without `since` counts from the start). Records do not say "
-        "when a partner left or a project ended, so these are approximations.",
+        "joined (a partner whose joining date is not given counts from the start). Records do "
+        "not say when a partner left or a project ended, so these are approximations.",
         "",
         figure(render_line_chart(chart), table),
     ]
@@ -174,6 +183,8 @@ def collaboration_section(board: Dashboard) -> list[str]:
 def stale_section(board: Dashboard, links: Links) -> list[str]:
     title = "Projects needing review, by phase"
     total = sum(c.value for c in board.stale_by_phase)
+    if not total:
+        return [f"## {title}", "", "No project needs review: every record is up to date."]
     return [
         f"## {title}",
         "",
@@ -236,7 +247,11 @@ def makerdays_section(board: Dashboard, links: Links) -> list[str]:
     title = "Upcoming maker days and their challenges"
     out = ["## Upcoming maker days", ""]
     if not days:
-        out.append("No maker day is planned yet.")
+        out.append(
+            f"No maker day is planned yet. To plan one, see [Maker days]({links.makerdays}) "
+            "or write to the Pipeline team; projects can offer challenges for it "
+            f"on [Maker-day challenges]({links.challenges})."
+        )
         return out
     chart = BarChart(
         "upcoming-makerdays",

@@ -64,6 +64,11 @@ class Digest:
         return not any(f.count for f in self.figures)
 
     @property
+    def active(self) -> bool:
+        """Someone did something: more than projects going quiet."""
+        return any(f.count for f in self.figures if f.id != "due")
+
+    @property
     def key(self) -> str:
         """The week's name in ids and addresses: `2026-11-16`, the day it starts."""
         return self.since.isoformat()

@@ -88,7 +88,10 @@ def challenges_section(
     )
     count = projects + standalone
     if not count:
-        return Section("challenges", "Open challenges")
+        # None open: say so, and how to offer one, rather than leave the week silent on it.
+        note = ("No challenge is open: no project is offering a problem for a maker day. ",
+                Ref("Propose a challenge", "challenges/"), " for the next one.")  # fmt: skip
+        return Section("challenges", "Open challenges", note=note)
     what = "challenge is" if count == 1 else "challenges are"
     note = (f"{count} {what} open: problems councils want help with. ",
             Ref("See the open challenges", "challenges/"), ".")  # fmt: skip

@@ -103,16 +103,31 @@ def weekly_digest(
         _section("updates", "Progress updates", [_update(e) for e in by_kind.get("update", [])]),
         _section("reviewed", "Reviewed and up to date",
                  [_reviewed(catalogue, e) for e in by_kind.get("reviewed", [])]),
-        _section("due", "Now due for review",
+        _section("due", "Went quiet",
                  [_due(catalogue, p, until, settings) for p in became_due]),
+        _section("assessments", "Due this week",
+                 [_assessment(p) for p in _assessments_in(catalogue, since, until)]),
         makerdays_section(catalogue, since, until),
         challenges_section(catalogue, until, due, open_projects),
     )  # fmt: skip
-    figures = tuple(
-        Figure(figure_id, len(by_kind.get(kind, [])), one, many)
-        for figure_id, kind, one, many in FIGURES
+    figures = (
+        *(
+            Figure(figure_id, len(by_kind.get(kind, [])), one, many)
+            for figure_id, kind, one, many in FIGURES
+        ),
+        Figure("due", len(became_due), "project went quiet", "projects went quiet"),
     )
-    return Digest(since, until, figures, tuple(s for s in sections if s.items or s.note))
+    kept = tuple(s for s in sections if s.items or s.note)
+    if not any(s.items for s in kept):
+        kept += (_nothing_yet(),)
+    return Digest(since, until, figures, kept)
+
+
+def _nothing_yet() -> Section:
+    """A week with nothing in it says what would put something in it."""
+    note = ("If you work on a project, post an update on its page or confirm it is still "
+            "right; or ", Ref("find a project", "projects/"), " to join or pledge help to.")  # fmt: skip
+    return Section("nothing-yet", "What you can do", note=note)
 
 
 def _part_of_start(event: Event) -> bool:
@@ -188,6 +203,22 @@ def _reviewed(catalogue: Catalogue, event: Event) -> Item:
     return Item((project_ref(project), " was checked by ", lead, " on ", event.day, "."))
 
 
+def _assessments_in(catalogue: Catalogue, since: date, until: date) -> list[Project]:
+    """Projects whose next service assessment falls in the week, soonest first."""
+    found = [
+        p
+        for p in catalogue.projects.values()
+        if p.next_assessment and since <= p.next_assessment <= until and p.phase != "retired"
+    ]
+    return sorted(found, key=lambda p: (p.next_assessment or since, p.title.lower()))
+
+
+def _assessment(project: Project) -> Item:
+    assert project.next_assessment is not None
+    return Item((project_ref(project), "'s next service assessment is due on ",
+                 project.next_assessment, "."))  # fmt: skip
+
+
 def _due(catalogue: Catalogue, project: Project, until: date, settings: Settings) -> Item:
     found = assess(project, catalogue, until, settings)
     reason = " ".join(found.reasons) if found else ""
@@ -208,8 +239,9 @@ def every_week(
     similar: Mapping[str, Sequence[tuple[str, float]]] | None = None,
     remember: Remember | None = None,
 ) -> list[Digest]:
-    """A digest for every week up to the one `today` is in that has something in it, newest
-    first. Each event is looked at once, to sort it into its week.
+    """A digest for the week `today` is in and every earlier week that has something in it
+    (news, or a project going quiet), newest first. Each event is looked at once, to sort it
+    into its week.
 
     `remember` (the site's pages/render_memory.remembered) is given each week's digest to make
     with everything it reads, and may give back the one it made for the same values."""
@@ -229,7 +261,7 @@ def every_week(
     this_week = week_of(today)[0]
 
     def digest_of(monday: date) -> Digest:
-        until, events = week_of(monday)[1], by_week[monday]
+        until, events = week_of(monday)[1], by_week.get(monday, [])
         became, open_projects = due_in_week.get(monday, []), open_at(until)
 
         def make() -> Digest:
@@ -256,4 +288,7 @@ def every_week(
         }
         return remember("week", monday.isoformat(), values, make)
 
-    return [digest_of(monday) for monday in sorted(by_week, reverse=True) if monday <= this_week]
+    # The current week always, even with nothing in it (so a quiet fortnight shows), and every
+    # week in which a project went quiet, as well as every week with news.
+    weeks = {*by_week, *due_in_week, this_week}
+    return [digest_of(monday) for monday in sorted(weeks, reverse=True) if monday <= this_week]

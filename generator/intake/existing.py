@@ -10,6 +10,7 @@ from generator.intake.answers import Answers
 from generator.intake.change import Change
 from generator.intake.edits import add_item, set_value
 from generator.intake.fields import a_date, amount, clean_text, find_named, handles, one_line
+from generator.intake.joining import find_joiner, sign_up
 from generator.intake.workspace import Workspace
 from generator.markdown_safe import github_inline
 
@@ -32,28 +33,33 @@ def find_council(ws: Workspace, answers: Answers, field_id: str, *, required: bo
 
 def join(ws: Workspace, answers: Answers) -> Change:
     project_id = find_project(ws, answers, "project", required=True)
-    council = find_council(ws, answers, "council", required=True)
-    role = answers.get("role", required=True)
+    joiner = find_joiner(ws, answers, "council")
+    council = joiner.id if joiner else None
+    data = ws.data("project").get(project_id or "", {})
+    partners = [p for p in data.get("partners") or [] if isinstance(p, dict)]
+    # A council already taking part only pledges: it is not asked how it takes part again.
+    already = any(p.get("council") == council for p in partners)
+    role = answers.get("role", required=not already)
     kind = answers.get("pledge_kind")
     how_much = answers.get("pledge_amount", lambda t: amount(one_line(t) or ""))
     note = answers.get("pledge_note", lambda t: one_line(t, limit=500))
     message = answers.get("message", lambda t: clean_text(t, limit=TEXT_LIMIT))
     github = answers.get("maintainers", lambda t: handles(one_line(t) or ""))
-    data = ws.data("project").get(project_id or "", {})
-    if council and council == data.get("lead_council"):
-        answers.refuse("council", f"{ws.council_label(council)} already leads this project.")
+    if joiner and council == data.get("lead_council"):
+        answers.refuse("council", f"{ws.council_label(joiner.id)} already leads this project.")
     if (how_much is not None or note) and not kind:
         answers.refuse("pledge_kind", "say what kind of pledge the amount or note is for.")
     answers.check()
-    assert project_id and council
+    assert project_id and council and joiner
     path = project_path(project_id)
     before = ws.text(path)
     text, order = before, ws.key_order("project")
-    name = github_inline(ws.council_label(council))
+    label = str(joiner.new_record["name"]) if joiner.new_record else ws.council_label(council)
+    name = github_inline(label)
     title = github_inline(str(data.get("title", project_id)))
-    change = Change("join", f"{ws.council_label(council)} joins {data.get('title')}", path)
-    partners = [p for p in data.get("partners") or [] if isinstance(p, dict)]
-    if any(p.get("council") == council for p in partners):
+    change = Change("join", f"{label} joins {data.get('title')}", path)
+    sign_up(ws, joiner, change)
+    if already:
         change.done.append(f"{name} is already a partner in **{title}**, so that is unchanged.")
     else:
         entry = {"council": council, "role": role, "since": ws.today}
@@ -71,7 +77,7 @@ def join(ws: Workspace, answers: Answers) -> Change:
             size = f" ({how_much:,}{unit})" if how_much is not None else ""
             change.done.append(f"Records a pledge of {kind}{size} from {name}.")
     if github:
-        change.notes.append(f"Who to mention at {ws.council_label(council)}: {', '.join(github)}")
+        change.notes.append(f"Who to mention at {label}: {', '.join(github)}")
     if message:
         change.notes.append(message)
     change.labels = {

@@ -34,5 +34,6 @@ def atom(inputs: SiteInputs) -> bytes:
             page_url=settings.page_url(paths.PROJECTS),
             entries=entries,
             empty_updated=inputs.today,
+            stylesheet=paths.feed_stylesheet(settings.site_url),
         )
     )

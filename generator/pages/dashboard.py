@@ -36,6 +36,7 @@ def page(inputs: SiteInputs, board: metrics.Dashboard | None = None) -> Page:
         makerday=lambda mid: relative_url(path, paths.makerday(mid)),
         review=relative_url(path, paths.REVIEW),
         challenges=relative_url(path, paths.CHALLENGES),
+        makerdays=relative_url(path, paths.MAKERDAYS),
         untaken=relative_url(path, UNTAKEN),
         savings=relative_url(path, paths.SAVINGS),
         spreadsheet=relative_url(path, "savings.csv"),

@@ -33,6 +33,11 @@ def wants_partners(project: Project) -> bool:
     return project.phase != "retired" and project.collaboration in WANTS_PARTNERS
 
 
+def offered_for_reuse(project: Project) -> bool:
+    """Reusable and still running: a retired service is listed and counted apart."""
+    return project.reusable and project.phase != "retired"
+
+
 def wanted_roles(project: Project) -> list[str]:
     """The roles a project wants, in words, once each: "Other" says nothing, so an `other`
     role is named by its commitment text when it has one."""

@@ -6,7 +6,7 @@ from generator.digest import formats
 from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
-from generator.vocabulary import PHASES
+from generator.vocabulary import PHASE_KEY, PHASES, days_in_words
 
 LATEST = 8
 
@@ -14,7 +14,11 @@ LATEST = 8
 def page(inputs: SiteInputs) -> Page:
     catalogue = inputs.catalogue
     projects = catalogue.projects.values()
-    by_phase = [(phase, sum(1 for p in projects if p.phase == phase)) for phase in PHASES]
+    by_phase = [
+        (phase, sum(1 for p in projects if p.phase == phase))
+        for phase in PHASES
+        if phase != "retired"
+    ]
     upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
     open_challenges = len(facts.open_project_challenges(catalogue, inputs.stale)) + len(
         facts.standalone_challenges(catalogue, inputs.today)
@@ -22,14 +26,16 @@ def page(inputs: SiteInputs) -> Page:
     body = render(
         "home.html.j2",
         "index.md",
-        project_count=len(catalogue.projects),
+        project_count=sum(1 for p in projects if p.phase != "retired"),
         by_phase=by_phase,
         council_count=sum(1 for c in catalogue.councils.values() if c.signed_up),
-        reusable_count=sum(1 for p in projects if p.reusable),
+        reusable_count=sum(1 for p in projects if facts.offered_for_reuse(p)),
+        retired_count=sum(1 for p in projects if p.phase == "retired"),
         open_challenges=open_challenges,
         next_makerday=upcoming[0] if upcoming else None,
         latest=facts.latest_updates(catalogue, LATEST),
         week=_latest_week(inputs),
+        key=PHASE_KEY,
         settings=inputs.settings,
         saved=inputs.savings.totals,
     )
@@ -47,10 +53,13 @@ def page(inputs: SiteInputs) -> Page:
 
 
 def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
-    """The newest week with news: this week's, unless nothing has happened yet this week."""
+    """This week, always, even when nothing has happened in it: how long it has been quiet,
+    and the latest week with news to read instead."""
     if not inputs.weeks:
         return None
     digest = inputs.weeks[0]
+    latest = next((w for w in inputs.weeks if w.active), None)
+    last_event = max((e.day for e in inputs.events if e.day <= inputs.today), default=None)
     return {
         "digest": digest,
         "dates": formats.dates(digest),
@@ -58,4 +67,7 @@ def _latest_week(inputs: SiteInputs) -> dict[str, object] | None:
         "path": paths.news_week(digest.key),
         "current": digest.since <= inputs.today <= digest.until,
         "feed": paths.NEWS_FEED,
+        "latest": latest and {"dates": formats.dates(latest), "path": paths.news_week(latest.key)},
+        "quiet_since": last_event,
+        "quiet_for": days_in_words((inputs.today - last_event).days) if last_event else "",
     }

@@ -24,6 +24,8 @@ def pages(inputs: SiteInputs) -> list[Page]:
             upcoming=facts.upcoming_makerdays(catalogue, inputs.today),
             past=facts.past_makerdays(catalogue, inputs.today),
             feed=paths.MAKERDAYS_FEED,
+            settings=inputs.settings,
+            challenges=len(facts.open_project_challenges(catalogue, inputs.stale)),
         ),
         hide=("navigation", "toc"),
         raw_html=True,

@@ -6,6 +6,8 @@ with the checks.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from generator.site_paths import (
     CARDS_FILE,
     CHALLENGES,
@@ -63,6 +65,7 @@ def makerday_calendar(makerday_id: str) -> str:
 # has a sitemap of its own (`outputs.feeds.FEEDS_SITEMAP`) and no page load asks for a
 # missing file.
 FEEDS = "feeds/"
+FEED_STYLESHEET = "assets/feed.xsl"  # shows any feed as a readable page (site_overrides/)
 
 
 def project_feed(project_id: str) -> str:
@@ -102,3 +105,9 @@ def source(site_path: str) -> str:
     """The Markdown source path of a site path: `projects/x/` -> `projects/x.md`."""
     stem = site_path.rstrip("/")
     return "index.md" if not stem else f"{stem}.md"
+
+
+def feed_stylesheet(site_url: str) -> str:
+    """The feed stylesheet's path from the host's root (`/pipeline/assets/feed.xsl`): a feed
+    may be at any depth, and the browser fetches the stylesheet from the feed's own host."""
+    return urlsplit(site_url).path.rstrip("/") + "/" + FEED_STYLESHEET

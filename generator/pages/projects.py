@@ -11,21 +11,23 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import partial
-from urllib.parse import urlsplit
 
 from generator.catalogue.memory import derived
 from generator.catalogue.model import Project, percent_reached
 from generator.forking import map_forked
 from generator.markdown_safe import render_markdown
-from generator.pages import facts, paths, provenance
+from generator.pages import browse, facts, paths, provenance
 from generator.pages.model import DataFile, Page, SiteInputs
 from generator.pages.paging import Chunk, chunks
 from generator.pages.search_terms import Terms, named_records, project_search_text
+from generator.pages.service_links import residents_label, where_to_use
 from generator.pages.templating import render
 from generator.savings.document import NOT_COUNTED
+from generator.staleness.assessment import last_activity
 from generator.vocabulary import (
     COLLABORATION,
     NATIONS,
+    PHASE_KEY,
     PHASES,
     phase_label,
     role_label,
@@ -58,17 +60,20 @@ def pages(inputs: SiteInputs) -> list[Page]:
     _ = inputs.savings  # worked out once here, before the work is shared between processes
     # One page per project, thousands of them: shared between processes (same pages).
     own = map_forked(lambda n: project_page(inputs, projects[n]), range(len(projects)))
-    return [*catalogue_pages(inputs), *own]
+    lists = browse.pages(inputs, projects, lambda p: card(inputs, p))
+    return [*catalogue_pages(inputs), *own, *lists]
 
 
 def _projects(inputs: SiteInputs) -> list[Project]:
     """Most recent activity first (the catalogue's default order), then by title."""
     projects = sorted(inputs.catalogue.projects.values(), key=lambda p: p.title.lower())
-    return sorted(projects, key=lambda p: _recency(inputs, p), reverse=True)
+    projects.sort(key=lambda p: _recency(inputs, p), reverse=True)
+    # Retired projects are listed apart, after every project still running.
+    return sorted(projects, key=lambda p: p.phase == "retired")
 
 
 def _recency(inputs: SiteInputs, project: Project) -> date:
-    activity = inputs.activity_of(project)
+    activity = last_activity(project)
     return activity.date if activity else project.started or _EPOCH
 
 
@@ -85,8 +90,12 @@ def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
         "roles": sorted({r.role for r in project.looking_for}),
         "role_names": facts.wanted_roles(project),
         "wants_partners": facts.wants_partners(project),
+        "reusable": facts.offered_for_reuse(project),
         "stale": project.id in inputs.stale,
-        "activity": inputs.activity_of(project),
+        # What a person wrote (a review or a progress update), not a commit: a bulk edit would
+        # make every card look recent. The project page shows the commit too.
+        "activity": last_activity(project),
+        "residents": residents_label(where_to_use(project, catalogue)),
     }
 
 
@@ -148,6 +157,8 @@ def catalogue_page(
         selects=CATALOGUE_SELECTS,
         flags=CATALOGUE_FLAGS,
         areas=inputs.catalogue.service_areas,
+        lists=browse.lists(inputs, _projects(inputs)),
+        key=PHASE_KEY,
     )
     where = f" (page {chunk.number} of {chunk.count})" if chunk.number > 1 else ""
     return Page(
@@ -180,7 +191,7 @@ def _card_row(
         "collaboration": project.collaboration or "",
         "roles": c["roles"],
         "role_names": c["role_names"],
-        "reusable": bool(project.reusable),
+        "reusable": bool(c["reusable"]),
         "partners": bool(c["wants_partners"]),
         "review": bool(c["stale"]),
         "updated": _recency(inputs, project).isoformat(),
@@ -189,6 +200,7 @@ def _card_row(
         "activity_text": activity.when if activity else "",
         "count": c["council_count"],
         "lead": c["lead"].label,
+        "residents": c["residents"],
         "search": project_search_text(project, inputs.catalogue, terms),
     }
 
@@ -219,13 +231,6 @@ def cards_file(inputs: SiteInputs, terms: Terms | None = None) -> DataFile:
         data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
     )
     return DataFile(CARDS_FILE, text.encode("utf-8"))
-
-
-def service_host(project: Project) -> str:
-    """`www.stockport.gov.uk` for a beta or live project that gives its service's address."""
-    if project.phase not in ("beta", "live") or not project.service_url:
-        return ""
-    return urlsplit(project.service_url).hostname or ""
 
 
 def project_page(inputs: SiteInputs, project: Project) -> Page:
@@ -262,7 +267,7 @@ def project_page(inputs: SiteInputs, project: Project) -> Page:
         funding_total=provenance.funding_total(project),
         stale=inputs.stale.get(project.id),
         activity=inputs.activity_of(project),
-        service_host=service_host(project),
+        where=where_to_use(project, catalogue),
         description=render_markdown(project.description) if project.description else "",
         money=(project.pledged("money"), target.money if target else None),
         time=(project.pledged("time"), target.time if target else None),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.pages import paths
+from generator.pages import browse, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.search_documents import KIND_COUNCIL, KIND_MAKERDAY, KIND_PAGE, KIND_PROJECT
 from generator.pages.templating import render
@@ -28,6 +28,7 @@ def page(inputs: SiteInputs) -> Page:
         phases=[phase_label(p) for p in PHASES],
         areas=[a.name for a in catalogue.service_areas.values()],
         councils=sorted(catalogue.councils.values(), key=lambda c: c.label.lower()),
+        lists=browse.lists(inputs, list(catalogue.projects.values())),
     )
     return Page(
         path=path,

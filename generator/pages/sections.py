@@ -47,9 +47,11 @@ def services(inputs: SiteInputs) -> list[Page]:
     """Reusable services grouped by service area (a service can appear in several), in pages;
     every page lists every area and links to the page where it starts."""
     catalogue = inputs.catalogue
-    reusable = sorted(
+    everything = sorted(
         (p for p in catalogue.projects.values() if p.reusable), key=lambda p: p.title.lower()
     )
+    reusable = [p for p in everything if facts.offered_for_reuse(p)]
+    retired = [p for p in everything if not facts.offered_for_reuse(p)]
     entries = []
     for area in catalogue.service_areas.values():
         entries += [(area.id, area.name, p) for p in reusable if area.id in p.service_areas]
@@ -76,6 +78,7 @@ def services(inputs: SiteInputs) -> list[Page]:
             area_feeds={a: paths.service_area_feed(a) for a in catalogue.service_areas},
             followed=_followed_areas(inputs),
             count=len(reusable),
+            retired=retired if chunk.number == chunk.count else [],
             councils=catalogue.councils,
             # Only what this page shows: what a page is given is what it depends on.
             services={p.id: inputs.savings.by_project[p.id] for _, _, p in chunk.items},

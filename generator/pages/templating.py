@@ -9,6 +9,7 @@ import posixpath
 from datetime import date, datetime
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
@@ -95,6 +96,11 @@ def days(value: float | None) -> str:
     return f"{text} day" if value == 1 else f"{text} days"
 
 
+def host(url: str) -> str:
+    """`github.com` for a link's address: says where a named link goes before it is followed."""
+    return (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+
+
 def github_url(handle: str) -> str:
     """`@org/team` -> the team page, `@user` or `user` -> the profile."""
     name = handle.removeprefix("@")
@@ -117,6 +123,8 @@ def environment() -> Environment:
         days=days,
         role_label=vocabulary.role_label,
         phase_label=vocabulary.phase_label,
+        days_in_words=vocabulary.days_in_words,
+        host=host,
         slug=vocabulary.slug,
         github_url=github_url,
         money_range=savings_wording.money_range,

@@ -78,7 +78,7 @@ def test_the_week_as_json_counts_what_happened(run_pipeline) -> None:
     assert (data["since"], data["until"]) == ("2026-11-09", "2026-11-15")
     assert data["figures"] == {
         "new-projects": 2, "new-councils": 1, "joined": 1, "pledges": 1, "phases": 1,
-        "updates": 1, "reviewed": 1,
+        "updates": 1, "reviewed": 1, "due": 0,
     }  # fmt: skip
     sections = {s["id"]: s for s in data["sections"]}
     assert [i["links"][0]["url"] for i in sections["new-projects"]["items"]] == [
@@ -104,12 +104,20 @@ def test_projects_that_became_due_for_review(catalogue) -> None:
     settings = Settings()
     digest = weekly_digest(catalogue, date(2026, 12, 7), date(2026, 12, 13), settings=settings)
     (due,) = [s for s in digest.sections if s.id == "due"]
+    assert due.heading == "Went quiet"
+    assert [f.count for f in digest.figures if f.id == "due"] == [1]
     names = [i.parts[0].text for i in due.items]
     assert names == [catalogue.projects["book-a-household-waste-recycling-centre-slot"].title]
     project = catalogue.projects["book-a-household-waste-recycling-centre-slot"]
     day = due_dates(catalogue, settings)[project.id]
     assert assess(project, catalogue, day, settings) is not None
     assert assess(project, catalogue, day.fromordinal(day.toordinal() - 1), settings) is None
+    # The same week, the service assessments that fall due in it.
+    (assessments,) = [s for s in digest.sections if s.id == "assessments"]
+    assert assessments.heading == "Due this week"
+    assert [i.parts[0].text for i in assessments.items] == [
+        p.title for p in catalogue.projects.values() if p.next_assessment == date(2026, 12, 9)
+    ]
 
 
 def test_the_same_records_and_dates_give_the_same_bytes(run_pipeline) -> None:

@@ -504,3 +504,25 @@ def test_every_example_project_changes_only_where_asked(repo: Path, project_id: 
     )
     new_keys = ("updates" not in data) + ("partners" not in data)  # 'updates:', 'partners:'
     assert len(added) == 1 + 2 + 3 + new_keys
+
+
+def test_a_partner_pledges_without_choosing_a_role_again(run_pipeline: Run, repo: Path) -> None:
+    """The join form's pledge path: a council already in the project is not asked its role."""
+    joined = {k: v for k, v in JOIN.items() if not k.startswith("pledge_")}
+    apply_twice(run_pipeline, repo, form_event("join-project", joined))
+    before = (repo / "projects" / "report-a-pothole.yml").read_text(encoding="utf-8")
+    pledge = {**joined, "pledge_kind": "time", "pledge_amount": "3"}
+    del pledge["role"]
+    plan = apply_twice(run_pipeline, repo, form_event("join-project", pledge))
+    after = (repo / "projects" / "report-a-pothole.yml").read_text(encoding="utf-8")
+    assert "already a partner" in plan["pull_request"]["body"]
+    assert [line.strip() for line in only_added(before, after)][:3] == [
+        "- council: hackney",
+        "kind: time",
+        "amount: 3",
+    ]
+    # A council not yet taking part still says how it will.
+    newcomer = {**pledge, "council": "West Berkshire"}
+    refused = intake(run_pipeline, repo, form_event("join-project", newcomer))
+    assert refused["ok"] is False
+    assert "How would your council like to take part?" in refused["comment"]

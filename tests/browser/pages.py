@@ -8,6 +8,7 @@ from pathlib import Path
 PAGE_TYPES: dict[str, str] = {
     "home": "",
     "catalogue": "projects/",
+    "browse-phase": "browse/phase/beta/",
     "catalogue-filtered": "projects/?search=council&phase=beta&area=waste-and-recycling&sort=title",
     "project": "projects/report-a-missed-bin/",
     # A service adopted by two councils, one with the date and what it replaced; budget unknown.

@@ -72,7 +72,10 @@ def project() -> dict[str, Any]:
         "description": _description(),
         "phase": "beta",
         "lead_council": COUNCIL_ID,
-        "partners": [{"council": "hackney", "role": "partner", "since": "2025-01-01"}],
+        # Hackney's own service address (one address a council: the lead's is next(url) below).
+        "partners": [
+            {"council": "hackney", "role": "partner", "since": "2025-01-01", "service_url": URLS[3]}
+        ],
         "collaboration": "co-develop",
         "looking_for": [{"role": "developer", "commitment": next(text)}],
         "pledges": [
@@ -93,7 +96,14 @@ def project() -> dict[str, Any]:
             "licence": "MIT",
             "repository": next(url),
             "documentation": next(url),
-            "adopted_by": [{"council": "hackney", "since": "2025-01-01", "replaced": next(text)}],
+            "adopted_by": [
+                {
+                    "council": "hackney",
+                    "since": "2025-01-01",
+                    "replaced": next(text),
+                    "service_url": URLS[3],
+                }
+            ],
         },
         "service_url": next(url),
         "links": [{"title": next(text), "url": next(url)}],

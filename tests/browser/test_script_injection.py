@@ -130,7 +130,7 @@ def test_nothing_runs_in_search_results(payload_site: Served, new_page) -> None:
     page.add_init_script("window.__pwned = 0;")
     page.goto(payload_site.page("search/?q=pwned"), wait_until="load")
     page.locator(".pl-search-status").filter(has_text="result").wait_for()
-    page.locator(".pl-search-results > li").first.wait_for()
+    page.locator(".pl-search-results li").first.wait_for()
     page.wait_for_timeout(300)  # onerror handlers of broken images fire after load
     assert page.evaluate(FIND_DANGER) == []
     assert page.evaluate("window.__pwned") == 0

@@ -20,10 +20,10 @@ def site_search(served_site, page, words: str) -> list[str]:
     page.locator(".pl-search-status").filter(has_text="result").wait_for()
     more = page.get_by_role("button", name="Show more results")
     while more.is_visible():
-        shown = page.locator(".pl-search-results > li").count()
+        shown = page.locator(".pl-search-results li").count()
         more.click()
-        expect(page.locator(".pl-search-results > li")).not_to_have_count(shown)
-    return page.locator(".pl-search-results h2").all_inner_texts()
+        expect(page.locator(".pl-search-results li")).not_to_have_count(shown)
+    return page.locator(".pl-search-results h3").all_inner_texts()
 
 
 def catalogue_search(served_site, page, words: str) -> list[str]:

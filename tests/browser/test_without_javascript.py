@@ -15,7 +15,7 @@ CARD_LINKS = "#pl-cards > li h2 a"
 # What a reader without JavaScript misses on a page, or null when it reads fine. Only the
 # catalogue's filters (useless without their script) and its "no matches" note may be hidden.
 UNREADABLE = """() => {
-  const scripted = "#pl-filters-box, #pl-filters, #pl-empty";
+  const scripted = "#pl-filters-box, #pl-filters, #pl-empty, .pl-search-form, .pl-search-active";
   const content = document.querySelector("article.md-content__inner");
   if (!content) return "no main content";
   const heading = content.querySelector("h1");

@@ -33,7 +33,7 @@ def rendered(catalogue: Catalogue | None = None) -> str:
 def figures(html: str) -> list[ET.Element]:
     """Each chart-and-table block, parsed as XML (so it must be well-formed)."""
     blocks = re.findall(
-        r'<div class="pl-dashboard__figure">.*?</table>\s*</div>\s*</div>', html, re.S
+        r'<div class="pl-dashboard__figure">.*?</table>\s*</details>\s*</div>', html, re.S
     )
     return [ET.fromstring(b) for b in blocks]
 
@@ -54,6 +54,9 @@ def test_every_chart_is_followed_by_a_table_of_its_data() -> None:
     for block in blocks:
         svg, holder = list(block)
         assert svg.tag == f"{SVG}svg"
+        # The table is folded under its chart, behind a summary that says what it holds.
+        assert holder.tag == "details" and "open" not in holder.attrib
+        assert text(holder.find("summary")) == "Show the figures as a table"
         table = holder.find("table")
         assert table.find("caption").text == svg.find(f"{SVG}title").text
         assert all(th.get("scope") == "col" for th in table.find("thead").iter("th"))
@@ -105,8 +108,23 @@ def test_pledge_totals_in_days_and_pounds() -> None:
 def test_empty_catalogue_says_so_instead_of_drawing() -> None:
     page = dashboard_page(Catalogue({}, {}, {}, {}), TODAY, {})
     assert "No council has signed up to Pipeline yet" in page.markdown
-    assert "No maker day is planned yet." in page.markdown
+    assert "No maker day is planned yet. To plan one" in page.markdown
     assert "No project has two or more councils yet." in page.markdown
+    # Where there is nothing, a sentence and what to do: never a chart of zeros or a table.
+    assert "No council has pledged time, money, data or testing" in page.markdown
+    assert "No project offers a maker-day challenge yet." in page.markdown
+    assert "No project needs review" in page.markdown and "No projects yet." in page.markdown
+    html = markdown.markdown(page.markdown, extensions=EXTENSIONS)
+    assert "<svg" not in html and "<table" not in html
+    # Field names stay out of the explanations.
+    assert "`" not in page.markdown
+
+
+def test_a_jump_list_leads_to_every_section() -> None:
+    html = rendered()
+    headings = re.findall(r'<h2 id="([^"]+)">', html)
+    jumps = re.findall(r'<li><a href="#([^"]+)">', html.split("<h2")[0])
+    assert jumps == headings and len(headings) >= 10
 
 
 @pytest.mark.parametrize(

@@ -40,13 +40,15 @@ def test_a_page_for_each_recent_week_with_news(content) -> None:
     assert '<h2 id="new-projects">New projects</h2>' in week.body
     link = '<a href="../../projects/fly-tipping-discovery/">Understand fly-tipping reports</a>'
     assert link in week.body
-    # Linked to its neighbours, and the week after (this week, still going) says it is not over.
+    # Linked to its neighbours: the week after is this week, shown though nothing happened yet.
     assert 'href="../2026-10-26/" rel="prev">Older week' in week.body
-    assert 'href="../2026-11-16/" rel="next">Newer week' not in week.body
+    assert 'href="../2026-11-16/" rel="next">Newer week' in week.body
     weeks = sorted(p for p in pages if re.fullmatch(r"news/\d{4}-\d\d-\d\d\.md", p))
     # The last 52 weeks up to today, 16 November 2026's included: from 24 November 2025 on.
-    assert weeks[0] == "news/2025-11-24.md" and len(weeks) == 26
-    assert weeks[-1] == "news/2026-11-09.md"  # nothing yet in the week of 16 November
+    assert weeks[0] == "news/2025-11-24.md" and len(weeks) == 27
+    # The current week is always there, even with nothing in it yet, and says so.
+    assert weeks[-1] == "news/2026-11-16.md"
+    assert "nothing new was recorded" in pages["news/2026-11-16.md"].body
 
 
 def test_the_list_has_the_recent_weeks_then_the_months(content) -> None:
@@ -54,7 +56,7 @@ def test_the_list_has_the_recent_weeks_then_the_months(content) -> None:
     first = pages["news/index.md"]
     assert first.in_nav and first.feed == "feeds/news.xml"
     links = re.findall(r'<a href="(\d{4}-\d\d-\d\d)/">', first.body)
-    assert links[0] == "2026-11-09" and links == sorted(links, reverse=True) and len(links) == 26
+    assert links[0] == "2026-11-16" and links == sorted(links, reverse=True) and len(links) == 27
     months = re.findall(r'<a href="(\d{4}-\d\d)/">', first.body)
     assert months[0] == "2025-11" and months[-1] == "2014-09"
     assert months == sorted(months, reverse=True)
@@ -95,14 +97,18 @@ def test_the_news_feed_has_the_finished_weeks(content) -> None:
 
 def test_the_home_page_shows_the_latest_week(content) -> None:
     home = _pages(content)["index.md"]
-    assert '<h3 id="this-week">The latest week with news: 9 to 15 November 2026</h3>' in home.body
-    assert "<li><strong>2</strong> new projects</li>" in home.body
+    # The current week, though nothing has happened in it, and how long it has been quiet.
+    assert '<h3 id="this-week">This week: 16 to 22 November 2026</h3>' in home.body
+    assert "it has been quiet for 9 days, since" in home.body
+    assert '<time datetime="2026-11-13">13 November 2026</time>' in home.body
     assert (
-        '<a href="news/2026-11-09/">Read the week\'s news (9 to 15 November 2026)</a>' in home.body
+        '<a href="news/2026-11-09/">Read the latest week with news (9 to 15 November 2026)</a>'
+        in home.body
     )
     this_week = generate_site(load(catalogue_root(), TODAY).catalogue, SiteSettings(),
                               today=date(2026, 11, 12))  # fmt: skip
     home = _pages(this_week)["index.md"]
     assert '<h3 id="this-week">This week: 9 to 15 November 2026</h3>' in home.body
+    assert "<li><strong>2</strong> new projects</li>" in home.body
     week = _pages(this_week)["news/2026-11-09.md"]
     assert "This week is not over yet." in week.body

@@ -59,6 +59,8 @@ class Feed:
     entries: Sequence[Entry]
     empty_updated: date  # `updated` of a feed with no entries yet
     subtitle: str = ""
+    # The site path of the XSLT that shows the feed as a readable page in a browser.
+    stylesheet: str = ""
 
 
 def stamp(day: date) -> str:
@@ -92,8 +94,10 @@ def document(feed: Feed) -> bytes:
     rather than through an ElementTree, which took most of the time."""
     newest = max((e.updated for e in feed.entries), default=feed.empty_updated)
     subtitle = f"\n  {_tag('subtitle', feed.subtitle, _TEXT)}" if feed.subtitle else ""
-    lines = [
-        "<?xml version='1.0' encoding='utf-8'?>",
+    lines = ["<?xml version='1.0' encoding='utf-8'?>"]
+    if feed.stylesheet:
+        lines.append(f'<?xml-stylesheet type="text/xsl" href="{_attribute(feed.stylesheet)}"?>')
+    lines += [
         f'<feed xmlns="{ATOM}">',
         f"  {_tag('id', feed.id)}",
         f"  {_tag('title', feed.title, _TEXT)}{subtitle}",

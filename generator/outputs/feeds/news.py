@@ -33,6 +33,7 @@ def news_feed(inputs: SiteInputs) -> DataFile:
         page_url=settings.page_url(paths.NEWS),
         entries=entries,
         empty_updated=inputs.today,
+        stylesheet=paths.feed_stylesheet(settings.site_url),
     )
     return DataFile(paths.NEWS_FEED, document(feed))
 

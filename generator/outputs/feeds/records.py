@@ -99,6 +99,7 @@ def _feed_file(
         page_url=settings.page_url(page),
         entries=entries,
         empty_updated=inputs.today,
+        stylesheet=paths.feed_stylesheet(settings.site_url),
     )
     return DataFile(here, document(feed))
 

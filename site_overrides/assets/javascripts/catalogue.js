@@ -172,7 +172,9 @@
       } else if (sort === "councils") {
         copy.sort(function (a, b) { return b.count - a.count; });
       }
-      return copy;
+      /* Retired projects are listed apart: after every project still running. */
+      return copy.filter(function (item) { return item.phase !== "retired"; })
+        .concat(copy.filter(function (item) { return item.phase === "retired"; }));
     }
 
     function element(tag, className, text) {
@@ -225,6 +227,7 @@
       }
       card.appendChild(tags);
       var facts = element("dl", "pl-card__facts");
+      fact(facts, "For residents", project.residents);
       fact(facts, "Lead council", project.lead);
       fact(facts, "Councils involved", String(project.count));
       if (project.role_names.length) fact(facts, "Roles wanted", project.role_names.join(", "));
