@@ -125,8 +125,11 @@ def weekly_digest(
 
 def _nothing_yet() -> Section:
     """A week with nothing in it says what would put something in it."""
-    note = ("If you work on a project, post an update on its page or confirm it is still "
-            "right; or ", Ref("find a project", "projects/"), " to join or pledge help to.")  # fmt: skip
+    note = (
+        "If you work on a project, post an update on its page or confirm it is still right; or ",
+        Ref("find a project", "projects/"),
+        " to join or pledge help to.",
+    )
     return Section("nothing-yet", "What you can do", note=note)
 
 
