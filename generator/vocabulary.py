@@ -44,12 +44,12 @@ PHASES: dict[str, tuple[str, str, str]] = {
         f"{SERVICE_MANUAL}/retiring-your-service",
     ),
 }
-# Phase id -> a few words for the catalogue's one-line key, saying whether residents can use it.
+# Phase id -> a few words for the catalogue's one-line key, saying whether people can use it.
 PHASE_KEY = {
     "idea": "not started, looking for interest",
     "discovery": "finding out what people need",
     "alpha": "trying out prototypes",
-    "beta": "a real service residents can use, still being improved",
+    "beta": "a real service in use, still being improved",
     "live": "running for everyone",
     "retired": "switched off",
 }

@@ -33,7 +33,7 @@ def _link(council: Council | None, url: str) -> ServiceLink | None:
 
 
 def where_to_use(project: Project, catalogue: Catalogue) -> WhereToUse:
-    """Each council's own service address, once each, and whether residents can use it yet."""
+    """Each council's own service address, once each, and whether people can use it yet."""
     if project.phase == "retired":
         return WhereToUse((), "retired")
     if project.phase not in OPEN_PHASES:
@@ -53,12 +53,12 @@ def where_to_use(project: Project, catalogue: Catalogue) -> WhereToUse:
 
 
 def residents_label(where: WhereToUse) -> str:
-    """What a catalogue card says about whether residents can use the service."""
+    """What a catalogue card says about whether people can use the service yet."""
     if where.state == "open":
         councils = len(where.links)
-        return "Residents can use it" + (f" in {councils} council areas" if councils > 1 else "")
+        return "Yes" + (f", in {councils} council areas" if councils > 1 else "")
     if where.state == "retired":
-        return "Switched off: no longer open to residents"
+        return "No: switched off"
     if where.state == "no-address":
-        return "In use; its address is not given here yet"
-    return "Not open to the public yet"
+        return "In use; no address given here yet"
+    return "Not yet"

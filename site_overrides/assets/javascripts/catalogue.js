@@ -227,7 +227,7 @@
       }
       card.appendChild(tags);
       var facts = element("dl", "pl-card__facts");
-      fact(facts, "For residents", project.residents);
+      fact(facts, "Can people use it?", project.residents);
       fact(facts, "Lead council", project.lead);
       fact(facts, "Councils involved", String(project.count));
       if (project.role_names.length) fact(facts, "Roles wanted", project.role_names.join(", "));
