@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import posixpath
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -239,3 +240,25 @@ def test_percent_reached_is_capped_and_survives_the_smallest_targets() -> None:
     assert percent_reached(3, None) is None and percent_reached(3, 0) is None
     # A target the schema accepts (any positive number), so small the ratio overflows.
     assert percent_reached(12.5, 5e-324) == 100
+
+
+def test_retired_projects_are_listed_and_counted_apart(catalogue) -> None:
+    pages = _pages(catalogue)
+    retired = {p.title for p in catalogue.projects.values() if p.phase == "retired"}
+    running = len(catalogue.projects) - len(retired)
+    # The catalogue lists them after every project still running.
+    titles = re.findall(
+        r'<h2 class="pl-card__title"><a [^>]*>([^<]+)</a>', pages["projects/index.md"].body
+    )
+    assert set(titles[-len(retired) :]) == retired and not retired & set(titles[: -len(retired)])
+    # The reusable services page keeps a retired service in a section of its own.
+    services = pages["services/index.md"].body
+    listed, apart = services.split('<h2 id="retired">')
+    bin_texts = catalogue.projects["bin-day-text-reminders"].title
+    assert bin_texts not in listed and bin_texts in apart
+    # The home page counts only projects and services still running.
+    home = pages["index.md"].body
+    assert f"Browse {running} projects" in home
+    reusable = sum(1 for p in catalogue.projects.values() if p.reusable and p.phase != "retired")
+    assert f"<strong>{reusable}</strong> reusable services" in home
+    assert f"{len(retired)} retired projects</a>, switched off and kept for the record" in home
