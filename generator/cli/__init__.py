@@ -19,6 +19,7 @@ from generator.cli.labels import labels
 from generator.cli.new import new
 from generator.cli.options import PipelineGroup
 from generator.cli.pr_report import pr_report
+from generator.cli.report import report
 from generator.cli.savings import savings
 from generator.cli.similar import similar
 from generator.cli.stale import stale
@@ -49,6 +50,7 @@ COMMANDS = (
     savings,
     doctor,
     labels,
+    report,
 )
 for command in COMMANDS:
     cli.add_command(command)

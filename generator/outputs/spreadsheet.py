@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 from generator.catalogue.model import Award, Catalogue
 from generator.pages import paths
 from generator.pages.model import SiteInputs
 from generator.pages.provenance import programme_text
+from generator.portfolio.formats import CSV_COLUMNS as PORTFOLIO_COLUMNS
+from generator.portfolio.formats import csv_rows as portfolio_rows
+from generator.portfolio.model import Portfolio
 from generator.savings.document import CSV_COLUMNS, csv_rows
 from generator.savings.estimate import Money, Savings
 
@@ -33,7 +37,7 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(RISKY) else text
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> bytes:
+def csv_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -100,10 +104,15 @@ def projects_csv(inputs: SiteInputs) -> bytes:
                 p.confirmed.on.isoformat() if p.confirmed else "",
             )
         )
-    return _table(COLUMNS, rows)
+    return csv_table(COLUMNS, rows)
 
 
 def savings_csv(savings: Savings, catalogue: Catalogue) -> bytes:
     """`/savings.csv`, the same as `pipeline savings --format csv`: the inputs, every figure
     and the totals, for a finance team to check."""
-    return _table(CSV_COLUMNS, csv_rows(savings, catalogue))
+    return csv_table(CSV_COLUMNS, csv_rows(savings, catalogue))
+
+
+def portfolio_csv(portfolio: Portfolio, link: Callable[[str], str]) -> bytes:
+    """A council's portfolio report, one row per project (`pipeline report council`)."""
+    return csv_table(PORTFOLIO_COLUMNS, portfolio_rows(portfolio, link))

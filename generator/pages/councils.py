@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
@@ -9,8 +10,9 @@ from itertools import groupby
 from generator.catalogue.model import Council, MakerDay, Pledge, Project
 from generator.catalogue.partners import every_council_like_yours
 from generator.pages import paths, provenance
-from generator.pages.model import Page, SiteInputs
+from generator.pages.model import Page, SiteInputs, SiteSettings
 from generator.pages.templating import render
+from generator.portfolio.likeness import AlikeCouncil, every_council_alike
 from generator.savings.wording import (
     council_adoption,
     council_others_total,
@@ -31,6 +33,7 @@ class _ByCouncil:
     hosted: dict[str, list[MakerDay]]
     like_yours: dict[str, list[tuple[str, str]]]
     named: dict[str, int]  # how many projects name each council
+    alike: dict[str, list[AlikeCouncil]]
 
     @classmethod
     def of(cls, inputs: SiteInputs) -> _ByCouncil:
@@ -53,6 +56,7 @@ class _ByCouncil:
             hosted,
             every_council_like_yours(catalogue),
             provenance.projects_naming(catalogue),
+            every_council_alike(catalogue, inputs.similar),
         )
 
 
@@ -153,6 +157,16 @@ def council_page(inputs: SiteInputs, council: Council, by_council: _ByCouncil) -
             hosted=hosted,
             earlier=inputs.earlier_paths.get(council.path, ()),
             feed=paths.council_feed(council.id),
+            alike=by_council.alike.get(council.id, []),
+            report=paths.council_report(council.id),
+            embed=paths.council_embed(council.id),
+            embed_snippet=embed_snippet(inputs.settings, council),
+            report_files={
+                "Markdown text": paths.council_report_file(council.id, "txt"),
+                "a spreadsheet (CSV)": paths.council_report_file(council.id, "csv"),
+                "JSON": paths.council_json(council.id),
+            },
+            json_url=inputs.settings.page_url(paths.council_json(council.id)),
             like_yours=[
                 (catalogue.councils[other], reason)
                 for other, reason in by_council.like_yours[council.id]
@@ -163,4 +177,16 @@ def council_page(inputs: SiteInputs, council: Council, by_council: _ByCouncil) -
         hide=("navigation", "toc"),
         raw_html=True,
         feed=paths.council_feed(council.id),
+    )
+
+
+def embed_snippet(settings: SiteSettings, council: Council) -> str:
+    """The code a council pastes into its own website to list its projects, as HTML source.
+    The inline style is the council's page's, not ours: our policy does not apply there."""
+    src = settings.page_url(paths.council_embed(council.id))
+    title = html.escape(f"{council.label}'s projects on {settings.site_name}", quote=False)
+    title = title.replace('"', "&quot;")
+    return (
+        f'<iframe src="{src}" title="{title}" loading="lazy" '
+        'style="width: 100%; height: 32rem; border: 1px solid #b1b4b6"></iframe>'
     )

@@ -23,6 +23,16 @@ from generator.savings.estimate import Savings, estimate
 from generator.settings import DEFAULT_BAND_POINTS, Settings
 from generator.staleness.assessment import Activity, DueProject, last_activity
 
+# The site's policy, as site_overrides/partials/content-security-policy.html declares it for
+# every other page (tests/browser checks every page declares the same one). Our own constant,
+# so it goes in unescaped, character for character.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+
 
 @dataclass(frozen=True)
 class Page:

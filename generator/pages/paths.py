@@ -50,6 +50,26 @@ def council(council_id: str) -> str:
     return f"{COUNCILS}{council_id}/"
 
 
+def council_report(council_id: str) -> str:
+    """The council's portfolio report, laid out for print (generator.pages.portfolio)."""
+    return f"{COUNCILS}{council_id}/report/"
+
+
+def council_embed(council_id: str) -> str:
+    """The council's projects for an <iframe> on its own website."""
+    return f"{COUNCILS}{council_id}/embed/"
+
+
+def council_report_file(council_id: str, extension: str) -> str:
+    """The report as a file: `csv`, or `txt` for its Markdown (a `.md` would be a page)."""
+    return f"{COUNCILS}{council_id}/report.{extension}"
+
+
+def council_json(council_id: str) -> str:
+    """The report as JSON, for councils whose websites list their projects themselves."""
+    return f"api/councils/{council_id}.json"
+
+
 def makerday(makerday_id: str) -> str:
     return f"{MAKERDAYS}{makerday_id}/"
 

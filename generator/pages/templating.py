@@ -16,6 +16,7 @@ from jinja2 import Environment
 from generator import vocabulary
 from generator.jinja_environment import template_environment
 from generator.pages import paths, render_memory
+from generator.portfolio.wording import due_text
 from generator.savings import wording as savings_wording
 from generator.vocabulary import in_uk_time
 
@@ -130,6 +131,7 @@ def environment() -> Environment:
         money_range=savings_wording.money_range,
         pounds=savings_wording.pounds,
         adoption=savings_wording.adoption_sentence,
+        due_text=due_text,
     )
     env.globals.update(vocabulary=vocabulary)
     return env

@@ -24,6 +24,7 @@ from generator.pages import (
     sections,
 )
 from generator.pages.model import Page, Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
+from generator.pages.portfolio import portfolio_files
 from generator.settings import Settings
 from generator.site.heap import long_lived_set_aside
 from generator.site.redirects import redirect_data_files
@@ -86,17 +87,17 @@ def generate_site(
         "dashboard": dashboard.pages(inputs),
         "savings": [savings.method_page(inputs)],
         "makerdays": makerdays.pages(inputs),
-        "councils": councils.pages(inputs),
         "reference": [reference.fields_page(inputs), reference.approvals_page()],
         "search": [search.page(inputs)],
     }
     terms = search_terms.all_project_terms(catalogue)
-    files = [*data_files(inputs), projects.cards_file(inputs, terms)]
+    files = [*data_files(inputs), projects.cards_file(inputs, terms), *portfolio_files(inputs)]
     documents = search_documents.record_documents(catalogue, terms)
     # From here on, pages show the weeks' news, which names similar projects.
     files.append(news_feed(inputs))
     pages["home"] = [home.page(inputs)]
     pages["projects"] = projects.pages(inputs)
+    pages["councils"] = councils.pages(inputs)  # "Councils working on the same things"
     built_news = news.build(inputs)
     pages["news"] = built_news.pages
     content = SiteContent()

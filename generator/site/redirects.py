@@ -8,18 +8,8 @@ old address drops out of search results.
 from __future__ import annotations
 
 from generator.jinja_environment import template_environment
-from generator.pages.model import DataFile
+from generator.pages.model import CONTENT_SECURITY_POLICY, DataFile
 from generator.pages.templating import relative_url
-
-# The site's policy, as site_overrides/partials/content-security-policy.html declares it for
-# every other page (tests/browser checks every page declares the same one). Our own constant,
-# so it goes in unescaped, character for character.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'"
-)
 
 _TEMPLATE = """\
 <!doctype html>
