@@ -29,6 +29,7 @@ from generator.portfolio.model import Portfolio, council_portfolio
 
 REPORT_CSS = "assets/stylesheets/report.css"
 EMBED_CSS = "assets/stylesheets/embed.css"
+ICON = "assets/images/favicon.png"  # the theme's, as on every other page
 
 
 @cache
@@ -111,6 +112,7 @@ def report_html(portfolio: Portfolio, settings: SiteSettings, *, standalone: boo
             site_name=settings.site_name,
             policy=policy,
             stylesheet_url=None if standalone else link(REPORT_CSS),
+            icon_url=None if standalone else link(ICON),
             stylesheet_text=Markup(css),  # our own file, exactly as its hash says
             back_url=None if standalone else link(paths.council(council.id)),
             markdown_url=link(paths.council_report_file(council.id, "txt")),
@@ -151,6 +153,7 @@ def embed_html(portfolio: Portfolio, settings: SiteSettings) -> str:
             site_name=settings.site_name,
             policy=CONTENT_SECURITY_POLICY,
             stylesheet_url=link(EMBED_CSS),
+            icon_url=link(ICON),
             council_link=link(paths.council(council.id)),
             project_link=lambda project_id: link(paths.project(project_id)),
         )

@@ -63,10 +63,13 @@ def totals_lines(portfolio: Portfolio) -> list[str]:
         lines.append(f"Its work saved others: {_lower_first(council_others_total(figures))}")
     else:
         lines.append("Its work saved others: no other council has recorded adopting it yet.")
-    if figures.pledged_days or figures.pledged_money:
+    pledged = [
+        *([f"{days(figures.pledged_days)} of staff time"] if figures.pledged_days else []),
+        *([pounds(figures.pledged_money)] if figures.pledged_money else []),
+    ]
+    if pledged:
         lines.append(
-            f"Pledged {days(figures.pledged_days)} of staff time and "
-            f"{pounds(figures.pledged_money)} to projects that are running or being built."
+            f"Pledged {' and '.join(pledged)} to projects that are running or being built."
         )
     return lines
 

@@ -22,6 +22,9 @@ PAGE_TYPES: dict[str, str] = {
     "maker-day": "makerdays/local-democracy-maker-day/",
     "councils": "councils/",
     "council": "councils/west-berkshire/",
+    # The council's report, laid out for print, and its list for an <iframe> on its website.
+    "council-report": "councils/leeds/report/",
+    "council-embed": "councils/leeds/embed/",
     "news": "news/",
     "news-week": "news/2026-11-09/",
     # Older weeks as sections of their month's page; the month's later weeks have their own.
@@ -47,6 +50,9 @@ SCREENSHOT_PAGES = (
     "catalogue",
     "project",
     "adopted-service",
+    "council",
+    "council-report",
+    "council-embed",
     "dashboard",
     "search-results",
 )
