@@ -16,7 +16,10 @@ CARD_LINKS = "#pl-cards > li h2 a"
 # catalogue's filters (useless without their script) and its "no matches" note may be hidden.
 UNREADABLE = """() => {
   const scripted = "#pl-filters-box, #pl-filters, #pl-empty, .pl-search-form, .pl-search-active";
-  const content = document.querySelector("article.md-content__inner");
+  // The theme's pages hold their content in an article; the report and embed documents,
+  // outside the theme, in <main>.
+  const content =
+    document.querySelector("article.md-content__inner") || document.querySelector("body > main");
   if (!content) return "no main content";
   const heading = content.querySelector("h1");
   if (!heading || !heading.checkVisibility()) return "no visible heading";
