@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from collections.abc import Iterable
@@ -106,3 +108,24 @@ def summary(records: int, problems: list[Problem]) -> str:
         f"in {files} file{'s' * (files != 1)}, {warnings} warning{'s' * (warnings != 1)}. "
         "Fix the errors above and run `pipeline validate` again."
     )
+
+
+# Cells a spreadsheet would run as a formula (starting = + - @, tab or carriage return) get a
+# leading apostrophe: the usual defence against CSV formula injection.
+RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(RISKY) else text
+
+
+def csv_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> bytes:
+    """A CSV file for spreadsheets: formula-safe cells, CRLF lines, a byte-order mark."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    # A byte-order mark so Excel opens the file as UTF-8.
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

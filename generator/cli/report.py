@@ -12,7 +12,6 @@ from generator.catalogue.construction import build_catalogue
 from generator.checking.repository import check_repository
 from generator.cli.options import parse_today, root_option, today_option
 from generator.git.commit_dates import last_edit_days
-from generator.outputs.spreadsheet import portfolio_csv
 from generator.pages.model import SiteSettings
 from generator.pages.portfolio import report_html
 from generator.portfolio import formats
@@ -100,7 +99,7 @@ def council(
     if output_format == "json":
         click.echo(formats.json_bytes(portfolio, link), nl=False)
     elif output_format == "csv":
-        click.echo(portfolio_csv(portfolio, link), nl=False)
+        click.echo(formats.csv_bytes(portfolio, link), nl=False)
     elif output_format == "html":
         click.echo(report_html(portfolio, site, standalone=True))
     else:

@@ -1,22 +1,16 @@
 """`/projects.csv`: one row per project for spreadsheet users.
 
-Cells that a spreadsheet would run as a formula (starting = + - @, tab or carriage return)
-get a leading apostrophe, the usual defence against CSV formula injection.
+Cells that a spreadsheet would run as a formula get a leading apostrophe
+(`generator.reporting.safe_cell`), the usual defence against CSV formula injection.
 """
 
 from __future__ import annotations
-
-import csv
-import io
-from collections.abc import Callable
 
 from generator.catalogue.model import Award, Catalogue
 from generator.pages import paths
 from generator.pages.model import SiteInputs
 from generator.pages.provenance import programme_text
-from generator.portfolio.formats import CSV_COLUMNS as PORTFOLIO_COLUMNS
-from generator.portfolio.formats import csv_rows as portfolio_rows
-from generator.portfolio.model import Portfolio
+from generator.reporting import csv_table
 from generator.savings.document import CSV_COLUMNS, csv_rows
 from generator.savings.estimate import Money, Savings
 
@@ -29,22 +23,6 @@ COLUMNS = (
     "pledged_days", "pledged_money", "budget_band", "funded_gbp", "funding", "sources",
     "confirmed_by", "confirmed_on",
 )  # fmt: skip
-RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(RISKY) else text
-
-
-def csv_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    # A byte-order mark so Excel opens the file as UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def _ends(value: Money | None) -> tuple[object, object]:
@@ -111,8 +89,3 @@ def savings_csv(savings: Savings, catalogue: Catalogue) -> bytes:
     """`/savings.csv`, the same as `pipeline savings --format csv`: the inputs, every figure
     and the totals, for a finance team to check."""
     return csv_table(CSV_COLUMNS, csv_rows(savings, catalogue))
-
-
-def portfolio_csv(portfolio: Portfolio, link: Callable[[str], str]) -> bytes:
-    """A council's portfolio report, one row per project (`pipeline report council`)."""
-    return csv_table(PORTFOLIO_COLUMNS, portfolio_rows(portfolio, link))

@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from generator.catalogue.model import Project
 from generator.events import Event
-from generator.outputs.spreadsheet import portfolio_csv
 from generator.pages import paths
 from generator.pages.model import CONTENT_SECURITY_POLICY, DataFile, SiteInputs, SiteSettings
 from generator.pages.templating import environment, relative_url
@@ -77,7 +76,7 @@ def council_files(portfolio: Portfolio, settings: SiteSettings) -> list[DataFile
             embed_html(portfolio, settings).encode("utf-8"),
         ),
         DataFile(paths.council_json(council_id), formats.json_bytes(portfolio, link)),
-        DataFile(paths.council_report_file(council_id, "csv"), portfolio_csv(portfolio, link)),
+        DataFile(paths.council_report_file(council_id, "csv"), formats.csv_bytes(portfolio, link)),
         DataFile(
             paths.council_report_file(council_id, "txt"),
             formats.markdown(portfolio, link).encode("utf-8"),

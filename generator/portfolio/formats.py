@@ -13,6 +13,7 @@ from typing import Any
 from generator.markdown_safe import github_inline
 from generator.portfolio import wording
 from generator.portfolio.model import Due, Entry, Portfolio
+from generator.reporting import csv_table
 from generator.savings.estimate import Money
 from generator.site_paths import COUNCILS, PROJECTS
 from generator.vocabulary import long_date
@@ -101,8 +102,7 @@ CSV_COLUMNS = (
 
 
 def csv_rows(portfolio: Portfolio, link: Linker) -> list[tuple[object, ...]]:
-    """One row per project, grouped as the report is: section, then phase (written out by
-    `generator.outputs.spreadsheet.portfolio_csv`, safe from formulas)."""
+    """One row per project, grouped as the report is: section, then phase."""
     rows = []
     for section in portfolio.sections:
         for entry in section.entries:
@@ -120,6 +120,11 @@ def csv_rows(portfolio: Portfolio, link: Linker) -> list[tuple[object, ...]]:
                 "; ".join(d.what for d in entry.due if d.overdue),
             ))  # fmt: skip
     return rows
+
+
+def csv_bytes(portfolio: Portfolio, link: Linker) -> bytes:
+    """The rows as a CSV file for spreadsheets, safe from formulas."""
+    return csv_table(CSV_COLUMNS, csv_rows(portfolio, link))
 
 
 def _day(due: Any) -> str:

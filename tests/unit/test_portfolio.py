@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.spreadsheet import portfolio_csv
 from generator.pages.model import CONTENT_SECURITY_POLICY, SiteSettings
 from generator.pages.portfolio import embed_html, report_html
 from generator.portfolio import formats
@@ -175,7 +174,7 @@ def test_markdown(catalogue) -> None:
 
 
 def test_csv(catalogue) -> None:
-    data = portfolio_csv(report_of(catalogue), link).decode("utf-8-sig")
+    data = formats.csv_bytes(report_of(catalogue), link).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
     got = [
         (r["section"], r["phase"], r["id"], r["review_due"], r["assessment_due"], r["overdue"])
