@@ -151,6 +151,7 @@ def slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
+@lru_cache(maxsize=8192)  # the same few thousand days, asked for by every page and report
 def long_date(value: date | datetime | None) -> str:
     """Dates in words, GOV.UK style, for pages, feeds and digests alike: 20 August 2026."""
     if value is None:

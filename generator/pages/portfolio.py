@@ -13,22 +13,26 @@ import base64
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 
 from markupsafe import Markup
 
 from generator.catalogue.model import Project
 from generator.events import Event
+from generator.forking import Forked, helper_pays
 from generator.pages import paths
 from generator.pages.model import CONTENT_SECURITY_POLICY, DataFile, SiteInputs, SiteSettings
+from generator.pages.render_memory import remembered
 from generator.pages.templating import environment, relative_url
 from generator.portfolio import formats, wording
 from generator.portfolio.model import Portfolio, council_portfolio
 
 REPORT_CSS = "assets/stylesheets/report.css"
 EMBED_CSS = "assets/stylesheets/embed.css"
-ICON = "assets/images/favicon.png"  # the theme's, as on every other page
+ICON = "assets/images/favicon.png"
+# A council's files take a few milliseconds: from this many councils a helper pays off.
+PARALLEL_FROM = 100  # the theme's, as on every other page
 
 
 @cache
@@ -49,18 +53,34 @@ def portfolio_files(inputs: SiteInputs) -> list[DataFile]:
         for council_id in dict.fromkeys(project.reuse.adopted_by if project.reuse else ()):
             if council_id not in project.councils:
                 adopted[council_id].append(project)
+    savings = inputs.savings
+
     found = [
         DataFile(REPORT_CSS, stylesheet("report.css").encode("utf-8")),
         DataFile(EMBED_CSS, stylesheet("embed.css").encode("utf-8")),
     ]
     for council_id in catalogue.councils:
         portfolio = council_portfolio(
-            catalogue, council_id, inputs.today, savings=inputs.savings,
-            settings=inputs.community, activity_of=inputs.activity_of, events_of=events,
-            adopted=adopted.get(council_id, []),
+            catalogue, council_id, inputs.today, savings=savings, settings=inputs.community,
+            activity_of=inputs.activity_of, events_of=events, adopted=adopted.get(council_id, []),
         )  # fmt: skip
-        found += council_files(portfolio, inputs.settings)
+        # In `mkdocs serve`, a council whose report reads the same as last time keeps its files.
+        found += remembered(
+            "portfolio files", paths.council(council_id),
+            {"portfolio": portfolio, "settings": inputs.settings},
+            partial(council_files, portfolio, inputs.settings),
+        )  # fmt: skip
     return found
+
+
+def portfolio_files_beside(inputs: SiteInputs) -> Callable[[], list[DataFile]]:
+    """`portfolio_files(inputs)`, worked out in a forked helper while this process makes the
+    rest of the site, where that pays (a full build with enough councils); call the result to
+    have them. Otherwise they are made here, when called."""
+    if not helper_pays(len(inputs.catalogue.councils), PARALLEL_FROM):
+        return partial(portfolio_files, inputs)
+    _ = inputs.events, inputs.savings  # worked out once, here, and inherited by the helper
+    return Forked(partial(portfolio_files, inputs)).result
 
 
 def council_files(portfolio: Portfolio, settings: SiteSettings) -> list[DataFile]:

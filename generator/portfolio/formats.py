@@ -202,7 +202,8 @@ def _due_data(due: Due) -> dict[str, Any]:
 
 
 def json_bytes(portfolio: Portfolio, link: Linker) -> bytes:
-    text = json.dumps(document(portfolio, link), indent=2, ensure_ascii=False, allow_nan=False)
+    # Compact: written for every council on every build, and json's fast encoder needs no indent.
+    text = json.dumps(document(portfolio, link), ensure_ascii=False, allow_nan=False)
     # `<`, `>` and `&` as JSON escapes, as in /api/: safe even inside an HTML page.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (text + "\n").encode("utf-8")

@@ -2,10 +2,11 @@
 similar-projects matching (generator/similarity/) aggregated by council.
 
 For each of a council's projects that is not retired, each similar project (at or above the
-matching's threshold) that another council leads or partners in counts for that council, by its
-score. The councils with the highest sums come first, each with the pairs of projects that make
-them alike. A council on either project of a pair already works with this one there, so that
-pair does not count for it; it can still be alike through other projects.
+matching's threshold) that another council leads or works on as a partner or contributor counts
+for that council, by its score (an observer only follows a project). The councils with the
+highest sums come first, each with the pairs of projects that make them alike. A council working
+on both projects of a pair already works with this one there, so that pair does not count for
+it; it can still be alike through other projects.
 """
 
 from __future__ import annotations
@@ -41,26 +42,39 @@ def every_council_alike(
     catalogue: Catalogue, similar: Similar, top: int = TOP_COUNCILS
 ) -> dict[str, list[AlikeCouncil]]:
     """Council id -> the councils working on the same things, most alike first (every council
-    with a project is a key; one pass over every project's similar list)."""
-    found: dict[str, dict[str, list[Pair]]] = defaultdict(lambda: defaultdict(list))
+    working on a project that is like another council's is a key)."""
     projects = catalogue.projects
+    # Each pair of similar projects once, whichever listed the other: lists are each
+    # project's best few, so a pair counts for both sides even when only one lists it.
+    pairs: dict[tuple[str, str], float] = {}
     for project in projects.values():
-        if project.phase == "retired":
-            continue
         for other_id, score in similar.get(project.id, ()):
-            other = projects.get(other_id)
-            if other is None or other.phase == "retired":
-                continue
-            # Similar lists are each project's best few, so a pair counts for both sides.
-            ours = [c for c in project.councils if c not in other.councils]
-            theirs = [c for c in other.councils if c not in project.councils]
-            for council_id in ours:
-                for other_council in theirs:
-                    found[council_id][other_council].append(Pair(project, other, score))
-                    found[other_council][council_id].append(Pair(other, project, score))
+            key = (project.id, other_id) if project.id < other_id else (other_id, project.id)
+            pairs.setdefault(key, score)
+    working = {}  # project id -> the councils working on it (observers only follow it)
+    for project in projects.values():
+        if project.phase != "retired":
+            working[project.id] = _working_on(project)
+    # council -> other council -> (its project, theirs) -> score
+    found: dict[str, dict[str, dict[tuple[str, str], float]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for (first, second), score in pairs.items():
+        one, two = working.get(first), working.get(second)
+        if not one or not two:
+            continue  # retired, or not in the catalogue
+        for council_id in one - two:
+            for other_council in two - one:
+                found[council_id][other_council][(first, second)] = score
+                found[other_council][council_id][(second, first)] = score
     return {
         council_id: _ranked(catalogue, by_council, top) for council_id, by_council in found.items()
     }
+
+
+def _working_on(project: Project) -> frozenset[str]:
+    partners = (p.council for p in project.partners if p.role != "observer")
+    return frozenset((project.lead_council, *partners))
 
 
 def councils_alike(
@@ -70,16 +84,19 @@ def councils_alike(
 
 
 def _ranked(
-    catalogue: Catalogue, by_council: Mapping[str, list[Pair]], top: int
+    catalogue: Catalogue, by_council: Mapping[str, Mapping[tuple[str, str], float]], top: int
 ) -> list[AlikeCouncil]:
+    totals = sorted(
+        (-round(sum(pairs.values()), 4), other)
+        for other, pairs in by_council.items()
+        if other in catalogue.councils
+    )
     alike = []
-    for other, pairs in by_council.items():
-        if other not in catalogue.councils:
-            continue
-        # One pair each way at most: A's project like B's, whichever side listed it.
-        unique = {(p.mine.id, p.theirs.id): p for p in pairs}
-        best = sorted(unique.values(), key=lambda p: (-p.score, p.mine.id, p.theirs.id))
-        total = round(sum(p.score for p in best), 4)
-        alike.append(AlikeCouncil(catalogue.councils[other], total, tuple(best[:TOP_PAIRS])))
-    alike.sort(key=lambda a: (-a.score, a.council.id))
-    return alike[:top]
+    for negative, other in totals[:top]:
+        best = sorted(by_council[other].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_PAIRS]
+        pairs = tuple(
+            Pair(catalogue.projects[mine], catalogue.projects[theirs], score)
+            for (mine, theirs), score in best
+        )
+        alike.append(AlikeCouncil(catalogue.councils[other], -negative, pairs))
+    return alike

@@ -24,7 +24,7 @@ from generator.pages import (
     sections,
 )
 from generator.pages.model import Page, Similar, SiteContent, SiteInputs, SiteSettings, StaleInfo
-from generator.pages.portfolio import portfolio_files
+from generator.pages.portfolio import portfolio_files_beside
 from generator.settings import Settings
 from generator.site.heap import long_lived_set_aside
 from generator.site.redirects import redirect_data_files
@@ -79,6 +79,8 @@ def generate_site(
     )
     if band_points is not None:
         inputs = replace(inputs, band_points=band_points)
+    # Each council's report, embed and files: worked out beside, in a helper where that pays.
+    portfolios = portfolio_files_beside(inputs)
     # Families that do not show similar projects first: meanwhile they are worked out beside.
     pages: dict[str, list[Page]] = {
         "services": sections.services(inputs),
@@ -91,7 +93,7 @@ def generate_site(
         "search": [search.page(inputs)],
     }
     terms = search_terms.all_project_terms(catalogue)
-    files = [*data_files(inputs), projects.cards_file(inputs, terms), *portfolio_files(inputs)]
+    files = [*data_files(inputs), projects.cards_file(inputs, terms)]
     documents = search_documents.record_documents(catalogue, terms)
     # From here on, pages show the weeks' news, which names similar projects.
     files.append(news_feed(inputs))
@@ -104,6 +106,7 @@ def generate_site(
     for family in PAGE_ORDER:
         content.pages.extend(pages[family])
     content.files.extend(files)
+    content.files.extend(portfolios())
     # Older weeks' addresses lead to their month's page (generator.pages.news_archive).
     content.files.extend(
         redirect_data_files(built_news.moved, settings.site_url, built_news.titles)

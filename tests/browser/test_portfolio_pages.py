@@ -113,3 +113,21 @@ def test_the_report_prints_without_navigation_one_section_to_a_page(served_site,
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages >= 3, "the numbers, the projects it leads and those it partners in"
     assert page.watch.take() == []
+
+
+@pytest.mark.parametrize("page_type", ["report", "embed"])
+def test_every_link_shows_its_focus(served_site, new_page, page_type: str) -> None:
+    """Tab through the page: every link takes focus in turn and shows it with an outline."""
+    page = new_page()
+    page.goto(served_site.page(f"councils/{COUNCIL}/{page_type}/"), wait_until="load")
+    links = page.locator("a").count()
+    seen = []
+    for _ in range(links):
+        page.keyboard.press("Tab")
+        seen.append(
+            page.evaluate(
+                "() => { const a = document.activeElement, style = getComputedStyle(a);"
+                " return [a.tagName, style.outlineStyle, style.outlineWidth]; }"
+            )
+        )
+    assert seen == [["A", "solid", "3px"]] * links

@@ -63,12 +63,17 @@ def test_retired_projects_do_not_count(small) -> None:
 
 
 def test_fixture_catalogue_councils_working_on_waste_find_each_other() -> None:
-    """In the invented catalogue, Leeds (Find my bin day) and Surrey (garden waste), both
-    working on waste and recycling, are alike through waste projects."""
+    """In the invented catalogue, Leeds (Find my bin day, Report a missed bin) and Guildford
+    (garden waste subscriptions), both working on waste and recycling, are alike through waste
+    projects. Surrey only observes the garden waste project: following is not working on it."""
     catalogue = load(catalogue_root(), date(2026, 11, 22)).catalogue
     alike = {a.council.id: a for a in councils_alike(catalogue, all_similar(catalogue), "leeds")}
-    assert "surrey" in alike
-    for pair in alike["surrey"].pairs:
+    assert "guildford" in alike and "surrey" not in alike
+    assert [(p.mine.id, p.theirs.id) for p in alike["guildford"].pairs] == [
+        ("report-a-missed-bin", "garden-waste-subscription"),
+        ("find-my-bin-day", "garden-waste-subscription"),
+    ]
+    for pair in alike["guildford"].pairs:
         assert "waste-and-recycling" in pair.mine.service_areas
         assert "waste-and-recycling" in pair.theirs.service_areas
         assert "leeds" in pair.mine.councils and "leeds" not in pair.theirs.councils
