@@ -63,3 +63,32 @@ def test_bad_since_is_a_clear_error(root, run_pipeline) -> None:
     result = run_pipeline(root, "report", "council", "riverford", "--since", "1 Sept")
     assert result.exit_code == 2
     assert "'1 Sept' is not a date in the form YYYY-MM-DD" in result.output
+
+
+def test_the_site_publishes_the_same_report_as_the_command(root, run_pipeline) -> None:
+    """Report once: the site's files for a council are the command's output, byte for byte."""
+    from generator.catalogue.construction import build_catalogue
+    from generator.checking.repository import check_repository
+    from generator.pages.model import SiteSettings
+    from generator.site.compose import generate_site
+    from tests.unit.test_portfolio import TODAY
+
+    checked = check_repository(root, today=TODAY)
+    site = generate_site(build_catalogue(checked.records, root), SiteSettings(), today=TODAY)
+    files = {f.path: f.content for f in site.files}
+    for output_format, path in [
+        ("json", "api/councils/riverford.json"),
+        ("csv", "councils/riverford/report.csv"),
+        ("markdown", "councils/riverford/report.txt"),
+    ]:
+        result = run_pipeline(
+            root, "report", "council", "riverford", "--today", "2026-11-22",
+            "--format", output_format,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert result.stdout_bytes == files[path], path
+    for council in ("riverford", "hillbury", "marsh"):
+        assert f"councils/{council}/report/index.html" in files
+        assert f"councils/{council}/embed/index.html" in files
+    assert b"Marsh Vale Council: portfolio on Pipeline" in files["councils/marsh/report/index.html"]
+    assert b"Not signed up to Pipeline yet" in files["councils/marsh/report/index.html"]
