@@ -131,3 +131,11 @@ def test_every_link_shows_its_focus(served_site, new_page, page_type: str) -> No
             )
         )
     assert seen == [["A", "solid", "3px"]] * links
+
+
+@pytest.mark.parametrize("page_type", ["report", "embed"])
+def test_nothing_is_wider_than_a_phone(served_site, new_page, page_type: str) -> None:
+    """At 390 px the page scrolls only down (WCAG 1.4.10): long addresses wrap."""
+    page = new_page("phone")
+    page.goto(served_site.page(f"councils/{COUNCIL}/{page_type}/"), wait_until="load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
