@@ -161,6 +161,9 @@ def council_page(inputs: SiteInputs, council: Council, by_council: _ByCouncil) -
             report=paths.council_report(council.id),
             embed=paths.council_embed(council.id),
             embed_snippet=embed_snippet(inputs.settings, council),
+            json_snippet=JSON_SNIPPET.replace(
+                "ADDRESS", inputs.settings.page_url(paths.council_json(council.id))
+            ),
             report_files={
                 "Markdown text": paths.council_report_file(council.id, "txt"),
                 "a spreadsheet (CSV)": paths.council_report_file(council.id, "csv"),
@@ -178,6 +181,24 @@ def council_page(inputs: SiteInputs, council: Council, by_council: _ByCouncil) -
         raw_html=True,
         feed=paths.council_feed(council.id),
     )
+
+
+# For a council's website that lists its projects itself: text only (textContent), no markup
+# from the file is ever read as HTML.
+JSON_SNIPPET = """<ul id="pipeline-projects"></ul>
+<script>
+fetch("ADDRESS")
+  .then((response) => response.json())
+  .then((report) => {
+    const list = document.getElementById("pipeline-projects");
+    for (const project of report.projects) {
+      const item = list.appendChild(document.createElement("li"));
+      const link = item.appendChild(document.createElement("a"));
+      link.href = project.url;
+      link.textContent = `${project.title} (${project.phase})`;
+    }
+  });
+</script>"""
 
 
 def embed_snippet(settings: SiteSettings, council: Council) -> str:

@@ -43,6 +43,8 @@ class _Handler(SimpleHTTPRequestHandler):
             if EMBEDDABLE.search(self.path.split("?", 1)[0]):
                 policy = policy.replace(HEADER_ONLY, FRAMED_BY_ANYONE)
             self.send_header("Content-Security-Policy", policy)
+        # As GitHub Pages does, so that councils' websites can read the JSON files.
+        self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

@@ -20,10 +20,10 @@ COUNCIL = "leeds"
 SITE_URL = "https://localgovdigital.github.io/pipeline/"  # mkdocs.yml's site_url
 
 
-def snippet(served_site, council: str = COUNCIL) -> str:
+def snippet(served_site, council: str = COUNCIL, which: str = "embed-code") -> str:
     """The code to copy from the council page, pointed at the test server."""
     page = (served_site.root / "councils" / council / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', page, re.DOTALL)
+    found = re.search(rf'<textarea id="{which}"[^>]*>(.*?)</textarea>', page, re.DOTALL)
     assert found, "the council page offers the code to copy"
     return html.unescape(found.group(1)).replace(SITE_URL, served_site.url)
 
@@ -69,6 +69,20 @@ def test_the_embed_works_in_an_iframe_on_a_councils_website(
     page.wait_for_url(re.compile(r"/pipeline/projects/[^/]+/$"))
     assert page.url.startswith(served_site.url)
     expect(page.locator("h1").first).to_have_text(title)
+    assert page.watch.take() == []
+
+
+def test_the_json_code_lists_the_projects_on_a_councils_website(
+    served_site, new_page, council_website
+) -> None:
+    """The other code on the council page: the council's website reads the JSON file itself."""
+    page = new_page()
+    page.goto(council_website(snippet(served_site, which="json-code")), wait_until="load")
+    links = page.locator("#pipeline-projects a")
+    expect(links.first).to_be_visible()
+    report = (served_site.root / "api" / "councils" / f"{COUNCIL}.json").read_text("utf-8")
+    assert links.count() == report.count('"section":')
+    assert (links.first.get_attribute("href") or "").startswith(SITE_URL + "projects/")
     assert page.watch.take() == []
 
 
