@@ -25,7 +25,9 @@ FIND_DANGER = """() => {
     for (const attribute of element.attributes) {
       if (/^on/i.test(attribute.name)) found.push(`${element.localName}[${attribute.name}]`);
     }
-    if (["iframe", "object", "embed", "base", "frame"].includes(element.localName)) {
+    // The one frame of our own: a council page's preview of its embed, at its own address.
+    const preview = element.matches("iframe.pl-embed-preview[src='embed/']");
+    if (["iframe", "object", "embed", "base", "frame"].includes(element.localName) && !preview) {
       found.push(element.localName);
     }
     if (element.localName === "meta" && element.httpEquiv.toLowerCase() === "refresh") {
