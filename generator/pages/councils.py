@@ -209,5 +209,6 @@ def embed_snippet(settings: SiteSettings, council: Council) -> str:
     title = title.replace('"', "&quot;")
     return (
         f'<iframe src="{src}" title="{title}" loading="lazy" '
-        'style="width: 100%; height: 32rem; border: 1px solid #b1b4b6"></iframe>'
+        'style="box-sizing: border-box; width: 100%; height: 32rem; border: 1px solid #b1b4b6">'
+        "</iframe>"
     )

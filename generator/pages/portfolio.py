@@ -140,6 +140,7 @@ def report_html(portfolio: Portfolio, settings: SiteSettings, *, standalone: boo
             council_url=link(paths.council(council.id)),
             council_address=settings.page_url(paths.council(council.id)),
             project_link=lambda project_id: link(paths.project(project_id)),
+            council_link=lambda council_id: link(paths.council(council_id)),
         )
     )
 
