@@ -16,7 +16,7 @@ from jinja2 import Environment
 from generator import vocabulary
 from generator.jinja_environment import template_environment
 from generator.pages import paths, render_memory
-from generator.portfolio.wording import due_text
+from generator.portfolio.wording import confirmed_text, due_text
 from generator.savings import wording as savings_wording
 from generator.vocabulary import in_uk_time
 
@@ -132,6 +132,7 @@ def environment() -> Environment:
         pounds=savings_wording.pounds,
         adoption=savings_wording.adoption_sentence,
         due_text=due_text,
+        confirmed_text=confirmed_text,
     )
     env.globals.update(vocabulary=vocabulary)
     return env

@@ -91,13 +91,14 @@ def _entry_markdown(entry: Entry, portfolio: Portfolio, link: Linker) -> list[st
         out.append(f"- Changes since {long_date(portfolio.since)}: none recorded")
     if entry.due:
         out.append(f"- Due: {'; '.join(wording.due_text(d) for d in entry.due)}")
+    out.append(f"- Record: {github_inline(wording.confirmed_text(entry))}")
     return [*out, ""]
 
 
 CSV_COLUMNS = (
     "section", "phase", "id", "title", "url", "role", "lead_council", "works_with",
     "latest_update_date", "latest_update", "last_activity", "last_activity_source",
-    "changes_since", "changes", "review_due", "assessment_due", "overdue",
+    "changes_since", "changes", "review_due", "assessment_due", "overdue", "confirmed_on",
 )  # fmt: skip
 
 
@@ -118,6 +119,7 @@ def csv_rows(portfolio: Portfolio, link: Linker) -> list[tuple[object, ...]]:
                 "\n".join(f"{c.day.isoformat()}: {c.text}" for c in entry.changes),
                 _day(review), _day(assessment),
                 "; ".join(d.what for d in entry.due if d.overdue),
+                p.confirmed.on.isoformat() if p.confirmed else "",
             ))  # fmt: skip
     return rows
 
@@ -150,6 +152,8 @@ def document(portfolio: Portfolio, link: Linker) -> dict[str, Any]:
             "name": council.name,
             "url": link(council_path(council.id)),
             "joined": council.joined.isoformat() if council.joined else None,
+            "end_date": council.end_date.isoformat() if council.end_date else None,
+            "successors": [c.id for c in portfolio.successors],
         },
         "totals": {
             "leads": t.leads,
@@ -193,6 +197,9 @@ def _entry_data(entry: Entry, section: str, link: Linker) -> dict[str, Any]:
         else None,
         "changes": [{"date": c.day.isoformat(), "text": c.text} for c in entry.changes],
         "due": [_due_data(d) for d in entry.due],
+        "confirmed": {"by": p.confirmed.by, "on": p.confirmed.on.isoformat()}
+        if p.confirmed
+        else None,
     }
 
 

@@ -106,6 +106,7 @@ class Portfolio:
     sections: tuple[Section, ...]
     due: tuple[DueItem, ...]  # overdue or due within DUE_WINDOW_DAYS, soonest first
     totals: Totals
+    successors: tuple[Council, ...] = ()  # the councils that took over, once abolished
 
     @property
     def due_until(self) -> date:
@@ -188,7 +189,8 @@ def council_portfolio(
         due_soon=sum(1 for d in due if not d.due.overdue),
         savings=figures,
     )
-    return Portfolio(council, today, since, sections, due, totals)
+    successors = tuple(catalogue.councils[c] for c in council.successors if c in catalogue.councils)
+    return Portfolio(council, today, since, sections, due, totals, successors)
 
 
 def _builds(project: Project, council_id: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.portfolio.model import Due, Portfolio
+from generator.portfolio.model import Due, Entry, Portfolio
 from generator.savings.wording import (
     council_others_total,
     council_reuse_total,
@@ -34,6 +34,10 @@ def dateline(portfolio: Portfolio) -> str:
 
 def signed_up(portfolio: Portfolio) -> str:
     council = portfolio.council
+    if council.end_date and council.end_date <= portfolio.today:
+        after = ", ".join(c.label for c in portfolio.successors)
+        then = f"; its work passed to {after}" if after else ""
+        return f"Abolished on {long_date(council.end_date)}{then}."
     if council.joined:
         return f"Signed up to Pipeline on {long_date(council.joined)}."
     return (
@@ -72,6 +76,14 @@ def totals_lines(portfolio: Portfolio) -> list[str]:
             f"Pledged {' and '.join(pledged)} to projects that are running or being built."
         )
     return lines
+
+
+def confirmed_text(entry: Entry) -> str:
+    """Whether the lead council confirmed the record: a board should know what is sourced."""
+    confirmed = entry.project.confirmed
+    if confirmed:
+        return f"Confirmed by {confirmed.by} on {long_date(confirmed.on)}"
+    return "Not confirmed by its council yet: written from public sources"
 
 
 def due_text(due: Due) -> str:

@@ -254,3 +254,27 @@ def test_record_text_cannot_format_the_markdown(catalogue) -> None:
     text = formats.markdown(replace(report, sections=sections, due=()), link)
     assert "[click](https://evil.example)" not in text
     assert "<b>" not in text
+
+
+def test_each_record_says_whether_its_council_confirmed_it(catalogue) -> None:
+    text = formats.markdown(report_of(catalogue), link)
+    assert "- Record: Confirmed by &#64;riverford-example/digital on 5 October 2026" in text
+    assert (
+        text.count("- Record: Not confirmed by its council yet: written from public sources") == 3
+    )
+    rows = formats.csv_rows(report_of(catalogue), link)
+    assert [row[-1] for row in rows] == ["", "2026-10-05", "", ""]
+
+
+def test_an_abolished_council_says_so_and_names_who_took_over(catalogue) -> None:
+    from dataclasses import replace
+
+    marsh = replace(
+        catalogue.councils["marsh"], end_date=date(2026, 4, 1), successors=("hillbury",)
+    )
+    changed = replace(catalogue, councils={**catalogue.councils, "marsh": marsh})
+    report = report_of(changed, "marsh")
+    page = report_html(report, SITE)
+    assert "Abolished on 1 April 2026; its work passed to Hillbury." in page
+    data = json.loads(formats.json_bytes(report, link))["council"]
+    assert (data["end_date"], data["successors"]) == ("2026-04-01", ["hillbury"])
