@@ -1,9 +1,9 @@
 """Record history from Git: renames become redirects, old names keep their history links,
-and the pieces of a pull request are sorted into record changes."""
+and the pieces of a pull request are sorted into record changes. The redirect pages themselves
+are tested in test_redirects.py."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.git.history import (
@@ -14,10 +14,7 @@ from generator.git.history import (
     renamed_paths,
 )
 from generator.git.runner import PathChange
-from generator.pages.templating import relative_url
 from generator.pull_request.changes import classify, same_record, similarity
-from generator.site.redirects import redirect_files, redirect_page
-from tests.conftest import PROJECT_ROOT
 from tests.gitrepos import GitRepo, council, project
 
 
@@ -89,62 +86,6 @@ def test_renames_in_real_history(tmp_path: Path) -> None:
 def test_history_outside_git_is_empty(tmp_path: Path) -> None:
     history = record_history(tmp_path, [])
     assert history.redirects == {} and history.shallow is True
-
-
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.meta: list[dict[str, str | None]] = []
-        self.links: list[dict[str, str | None]] = []
-        self.anchors: list[str | None] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "meta":
-            self.meta.append(found)
-        elif tag == "link":
-            self.links.append(found)
-        elif tag == "a":
-            self.anchors.append(found.get("href"))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def test_the_redirect_page_for_a_renamed_record() -> None:
-    html = redirect_page(
-        "projects/report-a-bin/",
-        "projects/missed-bins/",
-        site_url="https://localgovdigital.github.io/pipeline/",
-        title='Missed bins <script>alert("x")</script>',
-    )
-    page = _Page()
-    page.feed(html)
-    refresh = next(m for m in page.meta if m.get("http-equiv") == "refresh")
-    assert refresh["content"] == "0; url=../missed-bins/"
-    assert {"name": "robots", "content": "noindex"} in page.meta
-    assert page.links == [
-        {
-            "rel": "canonical",
-            "href": "https://localgovdigital.github.io/pipeline/projects/missed-bins/",
-        }
-    ]
-    assert page.anchors == ["../missed-bins/"]
-    assert "<script>" not in html
-    assert 'Missed bins <script>alert("x")</script> has moved' in "".join(page.text)
-    assert '<html lang="en">' in html
-    # The same Content-Security-Policy as every other page of the site.
-    policy = next(m for m in page.meta if m.get("http-equiv") == "Content-Security-Policy")
-    partial = PROJECT_ROOT / "site_overrides/partials/content-security-policy.html"
-    assert f'content="{policy["content"]}"' in partial.read_text(encoding="utf-8")
-
-
-def test_redirect_files_are_written_at_the_old_address() -> None:
-    files = redirect_files({"projects/old/": "projects/new/"}, titles={"projects/new/": "New"})
-    assert list(files) == ["projects/old/index.html"]
-    assert "New has moved" in files["projects/old/index.html"]
-    assert relative_url("projects/old/", "makerdays/x/") == "../../makerdays/x/"
 
 
 def test_changes_are_sorted_into_records_and_other_files() -> None:
