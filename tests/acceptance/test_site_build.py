@@ -8,6 +8,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
@@ -121,6 +122,39 @@ def test_project_page_shows_record_and_links(built_site: Path) -> None:
     assert '<progress id="progress-money" max="100" value="50">' in page
     assert "£15,000 pledged of a £30,000 target (50%)" in page
     assert "How the beta phase works" not in page and "how-the-beta-phase-works" in page
+
+
+class _EditButtons(HTMLParser):
+    """The theme's own edit buttons (Material's `content.action.edit`), not links in the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if tag == "a" and "md-content__button" in classes and found.get("rel") == "edit":
+            self.found.append(found.get("href"))
+
+
+def edit_buttons(page: Path) -> list[str | None]:
+    buttons = _EditButtons()
+    buttons.feed(page.read_text(encoding="utf-8"))
+    return buttons.found
+
+
+def test_the_theme_edit_button_opens_the_record_and_a_guide_page_its_markdown(built_site) -> None:
+    # The plugin points a generated record page's edit address at the record's YAML file.
+    repo = "https://github.com/localgovdigital/pipeline/edit/main/"
+    assert edit_buttons(built_site / "projects/garden-waste-subscription/index.html") == [
+        f"{repo}projects/garden-waste-subscription.yml"
+    ]
+    assert edit_buttons(built_site / "councils/west-berkshire/index.html") == [
+        f"{repo}councils/west-berkshire.yml"
+    ]
+    # A hand-written page keeps MkDocs' own address: its Markdown in docs/.
+    assert edit_buttons(built_site / "accessibility/index.html") == [f"{repo}docs/accessibility.md"]
 
 
 def test_api_keys_are_stable_and_documented(built_site: Path) -> None:
