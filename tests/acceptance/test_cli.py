@@ -152,7 +152,19 @@ def test_new_project_prompts_for_the_essentials(example_repo, run_pipeline) -> N
     answers = "Find my polling station\nVoters find where to vote.\nalpha\nhackney\n"
     result = run_pipeline(repo, "new", "project", "--today", "2026-11-22", input=answers)
     assert result.exit_code == 0, result.output
-    assert (repo / "projects" / "find-my-polling-station.yml").exists()
+    written = (repo / "projects" / "find-my-polling-station.yml").read_text(encoding="utf-8")
+    # The answers, in the record, with today as its first review; the other keys as prompts.
+    assert yaml.safe_load(written) == {
+        "title": "Find my polling station",
+        "summary": "Voters find where to vote.",
+        "phase": "alpha",
+        "lead_council": "hackney",
+        "last_reviewed": "2026-11-22",
+    }
+    assert written.startswith("# yaml-language-server: $schema=../schema/project.schema.json\n")
+    assert "\n# service_areas:  # Service areas." in written
+    checked = run_pipeline(repo, "validate", "projects/find-my-polling-station.yml")
+    assert checked.exit_code == 0, checked.output
 
 
 def test_new_project_with_unknown_council_writes_nothing(example_repo, run_pipeline) -> None:
@@ -187,14 +199,26 @@ def test_new_council_and_makerday(example_repo, run_pipeline) -> None:
         "metropolitan-district",
         "--nation",
         "england",
+        "--today",
+        "2026-11-22",
     )
     assert council.exit_code == 0, council.output
-    assert (repo / "councils" / "leeds-city.yml").exists()
+    assert yaml.safe_load((repo / "councils" / "leeds-city.yml").read_text()) == {
+        "name": "Leeds City Council",
+        "type": "metropolitan-district",
+        "nation": "england",
+        "joined": "2026-11-22",
+    }
     day = run_pipeline(
         repo, "new", "makerday", "--title", "Waste maker day", "--start", "2027-05-20"
     )
     assert day.exit_code == 0, day.output
-    assert (repo / "makerdays" / "waste-maker-day.yml").exists()
+    assert yaml.safe_load((repo / "makerdays" / "waste-maker-day.yml").read_text()) == {
+        "title": "Waste maker day",
+        "start": "2027-05-20",
+    }
+    checked = run_pipeline(repo, "validate", "--today", "2026-11-22")
+    assert checked.exit_code == 0, checked.output
     bad_day = run_pipeline(repo, "new", "makerday", "--title", "Bad", "--start", "2027-13-01")
     assert bad_day.exit_code == 1
     assert not (repo / "makerdays" / "bad.yml").exists()
