@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import subprocess
@@ -184,6 +185,9 @@ def test_ten_thousand_projects_build_quickly() -> None:
 def test_script_council_name_is_escaped_in_the_council_list() -> None:
     page = dashboard_page(small_catalogue(), TODAY, small_stale())
     assert SCRIPT not in page.markdown
+    # The name is still there, as text: the council list's row for it links to its page.
+    escaped = html.escape(SCRIPT, quote=False)
+    assert f'<th scope="row"><a href="../councils/c/">{escaped}</a></th>' in page.markdown
 
 
 def test_dashboard_imports_no_mkdocs_click_or_site_pages() -> None:
