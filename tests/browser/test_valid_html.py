@@ -14,6 +14,8 @@ import pytest
 
 from tests.browser import tools
 
+pytestmark = pytest.mark.browser
+
 
 @dataclass(frozen=True)
 class ThemeError:
@@ -72,18 +74,25 @@ class Message:
         return f"{self.page}:{self.line}: {self.message}\n    {self.extract.strip()}"
 
 
+@dataclass(frozen=True)
+class NuReport:
+    checked: tuple[str, ...]  # the pages the checker says it read, relative to the site
+    errors: tuple[Message, ...]
+
+
 @pytest.fixture(scope="session")
-def nu_errors(example_site: Path) -> list[Message]:
-    """Every error the checker reports on the site; one JVM start for all pages."""
+def nu_report(example_site: Path) -> NuReport:
+    """What the checker read and every error it reports on the site; one JVM for all pages."""
     if not tools.java_available():
         tools.missing(tools.NO_JAVA)
     if not tools.VNU.is_file():
         tools.missing(tools.NO_VNU)
-    command = ["java", "-jar", str(tools.VNU), "--format", "json", "--skip-non-html"]
+    # --verbose: the name of each file checked, one a line on stdout; the report on stderr.
+    command = ["java", "-jar", str(tools.VNU), "--format", "json", "--skip-non-html", "--verbose"]
     result = subprocess.run(
         [*command, str(example_site)], capture_output=True, text=True, timeout=300
     )
-    report = json.loads(result.stderr or result.stdout)
+    report = json.loads(result.stderr)
     errors = []
     for item in report["messages"]:
         if item["type"] == "info":
@@ -92,7 +101,8 @@ def nu_errors(example_site: Path) -> list[Message]:
         errors.append(
             Message(page, item.get("lastLine", 0), item["message"], item.get("extract", ""))
         )
-    return errors
+    checked = [Path(line).relative_to(example_site).as_posix() for line in result.stdout.split()]
+    return NuReport(tuple(sorted(checked)), tuple(errors))
 
 
 def theme_error(error: Message) -> ThemeError | None:
@@ -102,13 +112,20 @@ def theme_error(error: Message) -> ThemeError | None:
     return None
 
 
-def test_no_errors_from_our_templates(nu_errors: list[Message]) -> None:
-    ours = [error for error in nu_errors if theme_error(error) is None]
+def test_the_checker_read_every_page(nu_report: NuReport, example_site: Path) -> None:
+    # A checker that read nothing reports no errors: the other tests would pass on an empty run.
+    pages = sorted(p.relative_to(example_site).as_posix() for p in example_site.rglob("*.html"))
+    assert len(pages) > 100
+    assert list(nu_report.checked) == pages
+
+
+def test_no_errors_from_our_templates(nu_report: NuReport) -> None:
+    ours = [error for error in nu_report.errors if theme_error(error) is None]
     assert not ours, f"{len(ours)} HTML errors:\n" + "\n".join(map(str, ours))
 
 
-def test_every_known_theme_error_still_happens(nu_errors: list[Message]) -> None:
+def test_every_known_theme_error_still_happens(nu_report: NuReport) -> None:
     # An exception that no longer matches anything is removed, so the list stays honest.
-    seen = {known.name for error in nu_errors if (known := theme_error(error))}
+    seen = {known.name for error in nu_report.errors if (known := theme_error(error))}
     stale = [known.name for known in KNOWN_THEME_ERRORS if known.name not in seen]
     assert not stale, f"the theme no longer does these, remove them: {stale}"
