@@ -87,14 +87,20 @@ def test_no_results_suggests_what_to_try(served_site, shared_page) -> None:
 
 def test_results_are_links_reached_by_keyboard(served_site, shared_page) -> None:
     page = shared_page()
-    site_search(served_site, page, "bins")
+    titles = site_search(served_site, page, "bins")
+    assert titles, "the search found nothing to reach"
+    first = page.locator(".pl-search-results > li").first.locator("a").first
+    first_href = first.evaluate("(a) => a.href")
     page.locator("#pl-search-q").focus()
     for _ in range(12):  # through the filters to the first result
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.pl-search-results') !== null"):
             break
+    # The first result's own link has focus: not a filter, not some other link on the page.
+    assert page.evaluate("document.activeElement.closest('.pl-search-results') !== null")
     assert page.evaluate("document.activeElement.tagName") == "A"
-    href = page.evaluate("document.activeElement.href")
+    assert page.evaluate("document.activeElement.href") == first_href
     page.keyboard.press("Enter")
-    page.wait_for_url(href)
+    page.wait_for_url(first_href)
+    assert page.locator("h1").first.inner_text() == titles[0]
     assert page.watch.take() == []
