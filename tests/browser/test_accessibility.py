@@ -4,6 +4,7 @@ width: zero violations. Screenshots of the main pages go to test-artifacts/scree
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import tools
 from tests.browser.conftest import VIEWPORTS
@@ -80,18 +81,28 @@ def test_no_axe_violations_in_search_results(served_site, shared_page, viewport,
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_screenshots_for_review(served_site, shared_page, viewport: str) -> None:
-    """Not a check: pictures a reviewer can look at. The site must be shown, not an error."""
+def test_main_pages_fit_the_width_and_are_pictured(served_site, shared_page, viewport) -> None:
+    """Each main page shows its heading and fits the screen's width, with nothing to scroll
+    sideways (WCAG 1.4.10 Reflow at 390 px); its picture goes to test-artifacts/screenshots/
+    for a reviewer, and is of the whole page at that width."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width = VIEWPORTS[viewport]["width"]
     page = shared_page(viewport)
     for page_type in SCREENSHOT_PAGES:
         response = page.goto(served_site.page(PAGE_TYPES[page_type]), wait_until="load")
         assert response is not None and response.ok
         if page_type.startswith("search"):  # picture the results, not "Searching..."
             page.locator(".pl-search-status").filter(has_text="result").wait_for()
-        path = SCREENSHOTS / f"{page_type}-{viewport}.png"
-        page.screenshot(path=str(path), full_page=True)
-        assert path.stat().st_size > 5_000
+        heading = page.locator("h1").first
+        expect(heading).to_be_visible()
+        assert heading.inner_text().strip(), page_type
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{page_type} is {wide} px wide at {viewport} ({width} px)"
+        png = page.screenshot(path=str(SCREENSHOTS / f"{page_type}-{viewport}.png"), full_page=True)
+        # PNG's header holds its size: the whole page, at the screen's width.
+        shown = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        tall = page.evaluate("document.documentElement.scrollHeight")
+        assert shown == (width, tall), f"{page_type} at {viewport}: pictured {shown}"
     assert page.watch.take() == []
 
 
