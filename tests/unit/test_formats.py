@@ -59,7 +59,9 @@ def test_web_address(value: str, good: bool) -> None:
         ("2025-W11-4", False),
         ("20250311", False),
         ("2025-02-29", False),
-        ("1899-12-31", False),
+        ("1899-12-31", False),  # the years allowed are 1900 to 2999, both included
+        ("1900-01-01", True),
+        ("2999-12-31", True),
         ("3000-01-01", False),
     ],
 )
@@ -77,6 +79,10 @@ def test_date(value: str, good: bool) -> None:
         ("2025-W11-4T09:30", False),
         ("20270318T0930", False),
         ("9999-12-31T23:00:00-05:00", False),
+        ("1899-12-31T23:59Z", False),
+        ("1900-01-01T00:00Z", True),
+        ("2999-12-31T23:59Z", True),
+        ("3000-01-01T00:00Z", False),
         ("2027-03-18T09:30+24:00", False),
     ],
 )
