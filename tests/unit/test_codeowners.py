@@ -225,3 +225,12 @@ def test_record_pages_can_show_who_maintains_them(records_repo) -> None:
         True,
     )
     assert ownership_of(records, [CORE]).rule_for("projects/orphan.yml").fallback
+
+
+def test_a_council_listed_twice_as_host_is_named_once(records_repo) -> None:
+    twice = makerday("Twice", "2026-05-01", ["hackney", "norwich", "hackney"])
+    (records_repo / "makerdays" / "twice.yml").write_text(twice, encoding="utf-8")
+    records, _ = read_all(records_repo, discover(records_repo))
+    rule = ownership_of(records, [CORE]).rule_for("makerdays/twice.yml")
+    assert rule.who() == "a maintainer of Hackney"
+    assert rule.owners == ("@hackney-alice", "@bob")

@@ -129,3 +129,9 @@ def test_what_counts_as_the_same_record() -> None:
     assert not same_record("project", old, other, text, "nothing\nalike\nat all\n")
     assert same_record("project", old, other, text, text)  # same text, new title: an edit
     assert similarity("a\nb\n", "a\nb\n") == 1.0
+    # Half the lines in common is enough (Git's rename default); less is another record.
+    half, less = "a\nb\nc\nd\n", "a\nb\nc\nd\ne\n"
+    assert similarity(half, "a\nb\nx\ny\n") == 0.5
+    assert same_record("project", old, other, half, "a\nb\nx\ny\n")
+    assert similarity(less, "a\nb\nx\ny\nz\n") == 0.4
+    assert not same_record("project", old, other, less, "a\nb\nx\ny\nz\n")
