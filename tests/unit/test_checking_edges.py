@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checking.rules import Index, _suggest_council
+from generator.checking.rules import Index, _makerday_dates, _past_facts, _suggest_council
 from generator.checking.schema import MAX_PROBLEMS, capped
 from generator.checking.stale_challenges import is_upcoming
 from generator.checking.suggestions import closest, listing
@@ -73,3 +73,31 @@ def test_a_maker_day_is_upcoming_to_the_end_of_its_last_day(tmp_path: Path) -> N
     day, _ = read_record(tmp_path, classify(tmp_path, path))
     assert is_upcoming(day, date(2026, 11, 22))
     assert not is_upcoming(day, date(2026, 11, 23))
+
+
+def loaded(tmp_path: Path, relative: str, text: str):
+    path = tmp_path / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    record, _ = read_record(tmp_path, classify(tmp_path, path))
+    return record
+
+
+def test_a_past_fact_may_be_dated_today_but_not_tomorrow(tmp_path: Path) -> None:
+    today = date(2026, 11, 22)
+    for day, refused in (("2026-11-22", []), ("2026-11-23", ["future-date"])):
+        project = loaded(
+            tmp_path, "projects/dated.yml", HEADER + f"title: T\nlast_reviewed: {day}\n"
+        )
+        assert [p.rule for p in _past_facts(project, Index({}, {}), today)] == refused, day
+
+
+def test_a_maker_day_may_end_when_it_starts_but_not_before(tmp_path: Path) -> None:
+    def problems(start: str, end: str) -> list[str]:
+        day = loaded(tmp_path, "makerdays/day-two.yml", f"title: D\nstart: {start}\nend: {end}\n")
+        return [p.rule for p in _makerday_dates(day, Index({}, {}), date(2026, 11, 22))]
+
+    assert problems("2027-03-18T09:30", "2027-03-18T09:30") == []
+    assert problems("2027-03-18T09:30", "2027-03-18T09:29") == ["end-before-start"]
+    assert problems("2027-03-18", "2027-03-18") == []
+    assert problems("2027-03-18", "2027-03-17") == ["end-before-start"]

@@ -46,3 +46,17 @@ def test_every_untaken_challenge_is_on_one_page(monkeypatch) -> None:
         assert f">{title}</a>" in page.body
         assert 'href="../../projects/' in page.body or 'href="../../../../projects/' in page.body
     assert 'rel="next"' in pages[0].body
+
+
+def test_a_limit_as_long_as_the_longest_list_cuts_nothing() -> None:
+    board = _board()
+    longest = max(len(found) for found in untaken_challenges(board, Links()))
+    assert longest > 1
+
+    def page(limit: int) -> str:
+        return dashboard_page(
+            small_catalogue(), TODAY, small_stale(), board=board, list_limit=limit
+        ).markdown
+
+    assert "are in pages" not in page(longest)
+    assert "](challenges/) are in pages" in page(longest - 1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
 
 from generator.catalogue.model import Catalogue, MakerDay
-from generator.pages.model import SiteSettings
+from generator.outputs.calendar import ics
+from generator.pages.model import SiteInputs, SiteSettings
 from generator.site.compose import generate_site
 from generator.site.content import load
 from tests.conftest import TODAY, catalogue_root
@@ -81,3 +82,21 @@ def test_validate_warns_when_a_summer_time_is_written_in_gmt(example_repo, run_p
         "the UK, where clocks read +01:00 (British Summer Time) that day."
     ]
     assert "write 2027-06-10T09:30:00+01:00" in result.output
+
+
+def test_a_whole_day_event_ends_the_day_after_its_last_day() -> None:
+    # RFC 5545: DTEND of an all-day event is exclusive, so a one-day event ends the next day.
+    one_day = MakerDay("one-day", "makerdays/one-day.yml", "One day", date(2027, 5, 20))
+    two_days = MakerDay(
+        "two-days", "makerdays/two-days.yml", "Two", date(2027, 5, 20), date(2027, 5, 21)
+    )
+    catalogue = Catalogue({}, {}, {d.id: d for d in (one_day, two_days)}, {})
+    calendar = icalendar.Calendar.from_ical(ics(SiteInputs(catalogue, SiteSettings(), TODAY)))
+    spans = {
+        str(e["summary"]): (e.decoded("dtstart"), e.decoded("dtend"))
+        for e in calendar.walk("VEVENT")
+    }
+    assert spans == {
+        "One day": (date(2027, 5, 20), date(2027, 5, 21)),
+        "Two": (date(2027, 5, 20), date(2027, 5, 22)),
+    }

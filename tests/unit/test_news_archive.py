@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from generator.catalogue.model import Catalogue, Council, Project, Update
 from generator.digest import formats
 from generator.digest.model import Digest, Figure
 from generator.digest.week import weekly_digest
@@ -208,3 +209,16 @@ def test_a_section_lists_at_most_so_many_items_and_counts_the_rest() -> None:
     )
     assert new == week.sections[1]
     assert listed(shown) == shown
+
+
+def test_a_week_is_not_over_on_its_sunday_and_is_on_the_monday_after() -> None:
+    council = Council("wb", "councils/wb.yml", "West Berkshire Council", "unitary", "england")
+    busy = Project("busy", "projects/busy.yml", "Busy", "S.", "beta", "wb",
+                   updates=(Update(date(2026, 11, 18), "Tested with residents."),))  # fmt: skip
+    records = Catalogue({"busy": busy}, {"wb": council}, {}, {})
+
+    def page(today: date) -> str:
+        return {p.path: p.body for p in _built(records, today).pages}["news/2026-11-16.md"]
+
+    assert "This week is not over yet." in page(TODAY)
+    assert "This week is not over yet." not in page(TODAY + timedelta(days=1))

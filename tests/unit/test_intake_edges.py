@@ -1,5 +1,6 @@
-"""Intake's size limits at their edges: an answer or an event file exactly at the limit is read,
-one character or byte more is refused with words saying so."""
+"""Intake's edges: an answer or an event file exactly at its limit is read and one character or
+byte more is refused; a name that fits two councils is asked about; updates written in one day
+are taken as newest first."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.intake.event import MAX_EVENT_BYTES, EventError, read_event
-from generator.intake.fields import FieldProblem, clean_text
+from generator.intake.existing import _newest_first
+from generator.intake.fields import FieldProblem, Named, clean_text, find_named
 
 
 def test_an_answer_may_be_as_long_as_the_limit_and_no_longer() -> None:
@@ -31,3 +33,19 @@ def test_an_event_file_may_be_as_large_as_the_limit_and_no_larger(tmp_path: Path
     assert read_event(event_of(MAX_EVENT_BYTES)).number == 1
     with pytest.raises(EventError, match="too large to be a GitHub event"):
         read_event(event_of(MAX_EVENT_BYTES + 1))
+
+
+def test_a_name_two_councils_share_is_asked_about() -> None:
+    one = [Named("bath", ("Bath and North East Somerset Council", "Bath"))]
+    two = [*one, Named("bath-abbey", ("Bath Abbey Parish", "Bath"))]
+    assert find_named("Bath", one, "council") == "bath"
+    with pytest.raises(FieldProblem, match="'Bath' could be bath or bath-abbey"):
+        find_named("Bath", two, "council")
+
+
+def test_updates_of_one_day_count_as_newest_first() -> None:
+    # A new update goes at the top of a list that reads newest first, and at the end otherwise.
+    day, later = {"date": "2026-11-01"}, {"date": "2026-11-02"}
+    assert _newest_first([day, day])
+    assert _newest_first([later, day])
+    assert not _newest_first([day, later])
