@@ -124,37 +124,55 @@ def test_project_page_shows_record_and_links(built_site: Path) -> None:
     assert "How the beta phase works" not in page and "how-the-beta-phase-works" in page
 
 
-class _EditButtons(HTMLParser):
-    """The theme's own edit buttons (Material's `content.action.edit`), not links in the text."""
+class _EditLinks(HTMLParser):
+    """The theme's own edit buttons (Material's `content.action.edit`), and the links a page
+    gives, by their words, to edit its record file."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.found: list[str | None] = []
+        self.buttons: list[str | None] = []
+        self.record_links: list[str | None] = []
+        self._href: str | None = None
+        self._text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        classes = (found.get("class") or "").split()
-        if tag == "a" and "md-content__button" in classes and found.get("rel") == "edit":
-            self.found.append(found.get("href"))
+        if tag != "a":
+            return
+        if (
+            "md-content__button" in (found.get("class") or "").split()
+            and found.get("rel") == "edit"
+        ):
+            self.buttons.append(found.get("href"))
+        self._href, self._text = found.get("href"), []
+
+    def handle_data(self, data: str) -> None:
+        self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and "".join(self._text).strip() == "Edit the record file on GitHub":
+            self.record_links.append(self._href)
 
 
-def edit_buttons(page: Path) -> list[str | None]:
-    buttons = _EditButtons()
-    buttons.feed(page.read_text(encoding="utf-8"))
-    return buttons.found
+def edit_links(page: Path) -> _EditLinks:
+    links = _EditLinks()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
 
 
-def test_the_theme_edit_button_opens_the_record_and_a_guide_page_its_markdown(built_site) -> None:
-    # The plugin points a generated record page's edit address at the record's YAML file.
+def test_a_record_page_links_its_record_file_and_the_theme_button_stays_off(built_site) -> None:
+    # The link named for what it opens, not any address on the page that happens to match.
     repo = "https://github.com/localgovdigital/pipeline/edit/main/"
-    assert edit_buttons(built_site / "projects/garden-waste-subscription/index.html") == [
-        f"{repo}projects/garden-waste-subscription.yml"
-    ]
-    assert edit_buttons(built_site / "councils/west-berkshire/index.html") == [
-        f"{repo}councils/west-berkshire.yml"
-    ]
-    # A hand-written page keeps MkDocs' own address: its Markdown in docs/.
-    assert edit_buttons(built_site / "accessibility/index.html") == [f"{repo}docs/accessibility.md"]
+    for page, record in (
+        ("projects/garden-waste-subscription/", "projects/garden-waste-subscription.yml"),
+        ("councils/west-berkshire/", "councils/west-berkshire.yml"),
+        ("makerdays/pipeline-maker-day-2027/", "makerdays/pipeline-maker-day-2027.yml"),
+    ):
+        assert edit_links(built_site / page / "index.html").record_links == [repo + record]
+    # The theme's pencil button is off (mkdocs.yml, README): on a guide page it would open a
+    # Markdown file people cannot usefully edit, and record pages have their own link.
+    for page in ("projects/garden-waste-subscription/", "accessibility/", ""):
+        assert edit_links(built_site / page / "index.html").buttons == [], page
 
 
 def test_api_keys_are_stable_and_documented(built_site: Path) -> None:
