@@ -89,7 +89,7 @@ def test_results_are_links_reached_by_keyboard(served_site, shared_page) -> None
     page = shared_page()
     titles = site_search(served_site, page, "bins")
     assert titles, "the search found nothing to reach"
-    first = page.locator(".pl-search-results > li").first.locator("a").first
+    first = page.locator(".pl-search-results li a").first
     first_href = first.evaluate("(a) => a.href")
     page.locator("#pl-search-q").focus()
     for _ in range(12):  # through the filters to the first result
