@@ -113,7 +113,8 @@ def _copy(root: Path, copy: Path) -> None:
 
 
 def _reopen(ws: Workspace, root: Path) -> Workspace:
-    return Workspace.open(root, ws.today, ws.register, writers=ws.writers, bots=ws.bots)
+    opened = Workspace.open(root, ws.today, ws.register, writers=ws.writers, bots=ws.bots)
+    return dataclasses.replace(opened, run_day=ws.run_day)
 
 
 def _advance(work: Workspace, step: Step, touched: set[str]) -> Workspace:

@@ -25,7 +25,7 @@ SCHEMA_ORDER_FILES = {kind: f"schema/{kind}.schema.json" for kind in KIND_FOLDER
 @dataclass
 class Workspace:
     root: Path
-    today: date
+    today: date  # the date records are given: the request's (see `on`), else the run's
     register: list[Authority] | None = None
     forms: dict[str, Form] = field(default_factory=dict)
     records: dict[str, dict[str, LoadedRecord]] = field(default_factory=dict)
@@ -33,6 +33,7 @@ class Workspace:
     # calls): the logins with write access to the repository, and the workflow's own bots.
     writers: frozenset[str] = frozenset()
     bots: frozenset[str] = frozenset({WORKFLOW_BOT})
+    run_day: date | None = None  # the day intake runs, when `today` is a request's date
 
     @classmethod
     def open(
@@ -61,7 +62,15 @@ class Workspace:
 
     def on(self, day: date | None) -> Workspace:
         """The same repository, with `day` as the date of the request (when known)."""
-        return self if day is None or day == self.today else dataclasses.replace(self, today=day)
+        if day is None or day == self.today:
+            return self
+        return dataclasses.replace(self, today=day, run_day=self.checking_day)
+
+    @property
+    def checking_day(self) -> date:
+        """The day the validator checks the records as of: the day intake runs (main may hold
+        dates later than an old request's), or the request's date when that is later."""
+        return max(self.today, self.run_day) if self.run_day else self.today
 
     def is_writer(self, login: str) -> bool:
         return login.casefold() in self.writers
