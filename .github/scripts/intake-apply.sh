@@ -93,11 +93,17 @@ fetch() {
   done
 }
 
+# The issue's author and everyone whose comment may hold a command: a line starting with one,
+# loosely (pipeline intake decides what counts), so that only their access is asked about.
 askers() {
   for issue in $(issues); do
     local dir="${state}/${issue}"
-    pipeline intake --issue "${dir}/issue.json" --comments "${dir}/comments.json" --askers \
-      > "${dir}/askers.txt"
+    {
+      jq -r 'select(.user.type != "Bot") | .user.login // empty' "${dir}/issue.json"
+      jq -r '.[] | select(.user.type != "Bot")
+        | select((.body // "") | test("(^|\n) {0,3}/(reviewed|update|retire)([ :\r]|$)"; "i"))
+        | .user.login // empty' "${dir}/comments.json"
+    } | awk '!seen[$0]++' | head -n 100 > "${dir}/askers.txt"
   done
 }
 
@@ -125,17 +131,13 @@ plan() {
   if [[ -n "${BOT_LOGIN:-}" ]]; then
     bots=(--bot "${BOT_LOGIN}")
   fi
+  git worktree prune
   for issue in $(issues); do
-    local dir="${state}/${issue}"
-    rm -rf "${dir}/work"
-    git worktree prune
-    git worktree add --quiet --detach "${dir}/work" "origin/${base_branch}"
-    pipeline intake --issue "${dir}/issue.json" --comments "${dir}/comments.json" \
-      --root "${dir}/work" --apply --writers-file "${dir}/writers.txt" \
-      --open-by-author "$(cat "${dir}/open-by-author")" "${register[@]}" "${bots[@]}" \
-      > "${dir}/plan.json"
-    echo "Issue #${issue}: $(jq -r '"\(.kind), ok=\(.ok), files=\(.files | length)"' "${dir}/plan.json")"
+    rm -rf "${state}/${issue}/work"
+    git worktree add --quiet --detach "${state}/${issue}/work" "origin/${base_branch}"
   done
+  # Every issue in one run of Pipeline: FOLDER/N/plan.json, and the files in FOLDER/N/work.
+  pipeline intake --batch "${state}" "${register[@]}" "${bots[@]}"
 }
 
 # The reply: one comment per issue, marked, edited in place, and only when it changes.

@@ -9,25 +9,16 @@ from pathlib import Path
 import click
 
 from generator.cli.options import root_option, today_option
-from generator.intake.comment_text import holds_command
-from generator.intake.event import Comment, Event, EventError, read_event
+from generator.intake.event import EventError, read_event
 from generator.intake.forms import FormError
 from generator.intake.plan import decide
-from generator.intake.replay import read_comments, read_issue, replay
+from generator.intake.replay import read_comments, read_issue, replay, replay_folder
 from generator.intake.workspace import Workspace
 from generator.intake.writing import WriteError, write_files
 from generator.register.authorities import RegisterError, read_register
 from generator.settings import SettingsError, load_settings
 
 _FILE = click.Path(dir_okay=False, exists=True, path_type=Path)
-MAX_ASKERS = 100  # people whose access the workflow looks up for one issue
-
-
-def _askers(issue: Event | None, comments: list[Comment]) -> str:
-    """The issue's author and everyone whose comment holds a command, once each."""
-    wanted = [issue.author.login] if issue and not issue.author.is_bot else []
-    wanted += [c.author.login for c in comments if not c.author.is_bot and holds_command(c.body)]
-    return "\n".join(list(dict.fromkeys(w for w in wanted if w))[:MAX_ASKERS])
 
 
 @click.command()
@@ -49,9 +40,10 @@ def _askers(issue: Event | None, comments: list[Comment]) -> str:
 @click.option("--open-by-author", type=click.IntRange(min=0), default=0, metavar="N",
               help="How many other intake pull requests the issue's author has open; at five, "
               "nothing more is proposed for them.")  # fmt: skip
-@click.option("--askers", is_flag=True,
-              help="With --issue and --comments: print the logins whose comments hold a command "
-              "(whose access the workflow must look up), one a line, and stop.")  # fmt: skip
+@click.option("--batch", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              metavar="FOLDER", help="Replay many issues in one run: each FOLDER/N/ holds "
+              "issue.json, comments.json, writers.txt, open-by-author and the records to change "
+              "in work/; the plan is written to FOLDER/N/plan.json and applied.")  # fmt: skip
 @click.option("--apply", "write", is_flag=True, help="Also write the plan's files (when ok).")
 @click.option("--register", type=_FILE, metavar="FILE",
               help="mySociety's local authority register (CSV), to fill a new council's "
@@ -69,7 +61,7 @@ def intake(
     writers_file: Path | None,
     bots: tuple[str, ...],
     open_by_author: int,
-    askers: bool,
+    batch: Path | None,
     write: bool,
     register: Path | None,
     print_register_url: bool,
@@ -101,16 +93,17 @@ def intake(
         if print_register_url:
             click.echo(load_settings(root).register_url)
             return
-        if (event_file is None) == (issue_file is None):
-            raise click.UsageError("Give the event file, or --issue (and --comments).")
-        comments = read_comments(comments_file) if comments_file else []
-        if askers:
-            click.echo(_askers(read_issue(issue_file) if issue_file else None, comments))
+        if [event_file, issue_file, batch].count(None) != 2:
+            raise click.UsageError("Give the event file, or --issue (and --comments), or --batch.")
+        authorities = read_register(register) if register else None
+        if batch is not None:
+            for line in replay_folder(batch, today, authorities, frozenset(bots)):
+                click.echo(line)
             return
+        comments = read_comments(comments_file) if comments_file else []
         everyone = [*writers]
         if writers_file:
             everyone += writers_file.read_text(encoding="utf-8").split()
-        authorities = read_register(register) if register else None
         workspace = Workspace.open(
             root, today, authorities, writers=frozenset(everyone), bots=frozenset(bots)
         )

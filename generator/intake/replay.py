@@ -14,6 +14,8 @@ import dataclasses
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from generator.intake.plan import Plan, Step, command_steps, decide, form_step, 
 from generator.intake.workspace import Workspace
 from generator.intake.writing import write_files
 from generator.loading.files import KIND_FOLDERS
+from generator.register.authorities import Authority
 
 MAX_COMMENTS_BYTES = 64 * 1024 * 1024  # GitHub keeps at most 2,500 comments of 64 KB
 MAX_COMMENTS = 2_500
@@ -100,6 +103,31 @@ def replay(
             if after != before:
                 files[path] = after
         return make_plan(ws, issue, steps, files=files, open_by_author=open_by_author)
+
+
+def replay_folder(
+    folder: Path, today: date, register: list[Authority] | None, bots: frozenset[str]
+) -> Iterator[str]:
+    """Replay each issue in `folder` (FOLDER/N/issue.json, comments.json, writers.txt,
+    open-by-author, work/), writing FOLDER/N/plan.json and the plan's files into N/work/: the
+    rebuild of every open intake pull request in one run. Yields a line per issue."""
+    for issue_dir in sorted(p for p in folder.iterdir() if p.name.isdigit() and p.is_dir()):
+        writers_file, count_file = issue_dir / "writers.txt", issue_dir / "open-by-author"
+        writers = writers_file.read_text(encoding="utf-8").split() if writers_file.exists() else []
+        count = count_file.read_text(encoding="utf-8").strip() if count_file.exists() else "0"
+        root = issue_dir / "work"
+        workspace = Workspace.open(root, today, register, writers=frozenset(writers), bots=bots)
+        plan = replay(
+            workspace,
+            read_issue(issue_dir / "issue.json"),
+            read_comments(issue_dir / "comments.json"),
+            open_by_author=int(count) if count.isdigit() else 0,
+        )
+        if plan.ok:
+            write_files(root, plan.files)
+        text = json.dumps(plan.as_dict(), indent=2, ensure_ascii=False)
+        (issue_dir / "plan.json").write_text(text + "\n", encoding="utf-8")
+        yield f"Issue #{plan.issue}: {plan.kind}, ok={plan.ok}, files={len(plan.files)}"
 
 
 def _copy(root: Path, copy: Path) -> None:
