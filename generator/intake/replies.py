@@ -36,7 +36,12 @@ def too_many(login: str) -> str:
 OPEN_LIMIT_WORDS = "five"
 
 
+MAX_PROBLEMS = 10  # listed in a reply; a 65 KB answer can make hundreds
+
+
 def refused_lines(login: str, problems: list[tuple[str, str]], *, form: bool) -> str:
+    unique = list(dict.fromkeys(problems))
+    shown, more = unique[:MAX_PROBLEMS], len(unique) > MAX_PROBLEMS
     how = (
         "please edit the issue (the **···** menu at its top, then **Edit**) and correct:"
         if form
@@ -45,7 +50,8 @@ def refused_lines(login: str, problems: list[tuple[str, str]], *, form: bool) ->
     lines = [
         f"Thank you, {_mention(login)}. Before this can become a change to Pipeline, {how}",
         "",
-        *(f"- **{label}**: {_sentence(github_inline(message))}" for label, message in problems),
+        *(f"- **{label}**: {_sentence(github_inline(message))}" for label, message in shown),
+        *([f"- And {len(unique) - MAX_PROBLEMS:,} more like these."] if more else []),
         "",
         "Nothing has been changed yet. "
         + ("The check runs again when you save the issue." if form else ""),
