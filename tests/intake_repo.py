@@ -1,6 +1,6 @@
-"""A small repository for intake's tests: the records in tests/data/intake/records (sixteen
-councils, three projects) with this repository's schemas, settings, issue forms and scripts,
-and a CODEOWNERS made from those records."""
+"""A small repository for intake's tests: the invented catalogue's sixteen councils and three of
+its projects (two led by Leeds, one by Devon), with this repository's schemas, settings, issue
+forms and scripts, and a CODEOWNERS made from those records."""
 
 from __future__ import annotations
 
@@ -9,23 +9,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CATALOGUE, PROJECT_ROOT
 
-RECORDS = PROJECT_ROOT / "tests" / "data" / "intake" / "records"
+PROJECTS = ("report-a-pothole", "find-my-bin-day", "register-a-death-tell-us-once")
 SUPPORT = ("schema", "pipeline.yml", "mkdocs.yml")
 GITHUB = (".github/ISSUE_TEMPLATE", ".github/scripts", ".github/workflows")
 
 
 def make_repo(root: Path) -> Path:
     """`root` filled as a repository intake can run in; returns it."""
-    from generator.loading.files import discover
     from generator.checking.repository import read_all
+    from generator.loading.files import discover
     from generator.ownership.codeowners import CODEOWNERS_PATH, ownership_of, render_codeowners
     from generator.settings import load_settings
 
     root.mkdir(parents=True, exist_ok=True)
-    for folder in RECORDS.iterdir():
-        shutil.copytree(folder, root / folder.name)
+    shutil.copytree(CATALOGUE / "councils", root / "councils")
+    (root / "projects").mkdir()
+    for project in PROJECTS:
+        shutil.copy2(CATALOGUE / "projects" / f"{project}.yml", root / "projects")
     for name in (*SUPPORT, *GITHUB):
         source = PROJECT_ROOT / name
         if source.is_dir():
