@@ -5,8 +5,8 @@ comment, each timed through the whole plan (the replay of the issue and its comm
 
 The target: any body GitHub accepts is handled in under 2 s. The slowest three before the
 fields were capped and the patterns rewritten: a Partner councils line (103 s), a checkbox line
-(18 s) and a dropdown answer (11 s). Each input runs on a copy of the small intake repository
-(tests/data/intake/records), best of three. Printed, not asserted (see benchmarks/README.md).
+(18 s) and a dropdown answer (11 s). Each input runs on the small intake repository of the
+tests (tests/intake_repo.py), best of three. Printed, not asserted (see benchmarks/README.md).
 """
 
 from __future__ import annotations

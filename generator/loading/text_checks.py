@@ -72,7 +72,9 @@ def refuse_hidden_characters(path: str, text: str) -> None:
     )  # fmt: skip
 
 
-_ID_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*:[ \t]+)?['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?[ \t]*")
+_ID_VALUE = re.compile(
+    r"[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*:[ \t]+)?['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?[ \t]*"
+)
 
 
 def _without_hidden(text: str, at: int) -> str:

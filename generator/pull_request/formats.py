@@ -35,7 +35,7 @@ def md(text: str, live: Iterable[str] = ()) -> str:
     for handle in sorted(set(live), key=len, reverse=True):
         quiet, loud = github_inline(handle), github_inline(handle, mentions=True)
         # Whole handles only: '@alice' live must not wake '@alice-evil' in the same line.
-        escaped = re.sub(re.escape(quiet) + _HANDLE_GOES_ON, lambda _m: loud, escaped)
+        escaped = re.sub(re.escape(quiet) + _HANDLE_GOES_ON, loud.replace("\\", "\\\\"), escaped)
     return escaped
 
 

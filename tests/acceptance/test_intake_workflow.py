@@ -72,7 +72,17 @@ class Remote:
     @staticmethod
     def commit(cwd: Path, message: str, email: str = "t@example.org") -> None:
         git(cwd, "add", "-A")
-        git(cwd, "-c", "user.name=t", "-c", f"user.email={email}", "commit", "--quiet", "-m", message)
+        git(
+            cwd,
+            "-c",
+            "user.name=t",
+            "-c",
+            f"user.email={email}",
+            "commit",
+            "--quiet",
+            "-m",
+            message,
+        )
 
     # GitHub's side.
     def load(self) -> dict[str, Any]:

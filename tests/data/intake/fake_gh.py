@@ -54,8 +54,13 @@ def comments(number):
 def new_comment(number, body):
     state["next_comment"] = state.get("next_comment", 500) + 1
     comments(number).append(
-        {"id": state["next_comment"], "body": body, "user": BOT, "author_association": "NONE",
-         "created_at": "2026-12-01T00:00:00Z"}
+        {
+            "id": state["next_comment"],
+            "body": body,
+            "user": BOT,
+            "author_association": "NONE",
+            "created_at": "2026-12-01T00:00:00Z",
+        }
     )
 
 
@@ -72,8 +77,13 @@ elif args[:2] == ["pr", "create"]:
     number = state.get("next_pr", 100)
     state["next_pr"] = number + 1
     state["prs"][str(number)] = {
-        "number": number, "headRefName": option("--head"), "isCrossRepository": False,
-        "state": "OPEN", "title": option("--title"), "body": read_body(), "reviews": [],
+        "number": number,
+        "headRefName": option("--head"),
+        "isCrossRepository": False,
+        "state": "OPEN",
+        "title": option("--title"),
+        "body": read_body(),
+        "reviews": [],
     }
     print(f"https://github.com/example/pipeline/pull/{number}")
 elif args[:2] == ["pr", "edit"]:
@@ -86,10 +96,13 @@ elif args[:2] == ["issue", "comment"]:
     new_comment(args[2], read_body())
 elif args[:2] == ["issue", "list"]:
     author = option("--author")
-    out([
-        {"number": int(n)} for n, i in state["issues"].items()
-        if i["user"]["login"] == author and i.get("state", "open") == "open"
-    ])
+    out(
+        [
+            {"number": int(n)}
+            for n, i in state["issues"].items()
+            if i["user"]["login"] == author and i.get("state", "open") == "open"
+        ]
+    )
 elif args[:1] == ["api"]:
     path = next(a for a in args[1:] if a.startswith("repos/"))
     method = option("--method") or "GET"
