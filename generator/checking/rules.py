@@ -30,7 +30,6 @@ PAST_FACTS: dict[str, list[RecordPath]] = {
         ("updates", "*", "date"),
         ("partners", "*", "since"),
         ("last_reviewed",),
-        ("confirmed", "on"),
         ("reuse", "adopted_by", "*", "since"),
         ("sources", "*", "read"),
         ("confirmed", "on"),
