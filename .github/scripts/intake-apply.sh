@@ -101,7 +101,7 @@ askers() {
     {
       jq -r 'select(.user.type != "Bot") | .user.login // empty' "${dir}/issue.json"
       jq -r '.[] | select(.user.type != "Bot")
-        | select((.body // "") | test("(^|\n) {0,3}/(reviewed|update|retire)([ :\r]|$)"; "i"))
+        | select((.body // "") | test("(^|\n) {0,3}/(reviewed|update|retire)([ \t:\r]|$)"; "i"))
         | .user.login // empty' "${dir}/comments.json"
     } | awk '!seen[$0]++' | head -n 100 > "${dir}/askers.txt"
   done
