@@ -85,7 +85,7 @@ def intake(
     the comment names the form's field. Exits 0 whatever the plan says.
 
     \b
-    Examples:
+    Example:
         pipeline intake "$GITHUB_EVENT_PATH" --apply > plan.json
         pipeline intake --issue issue.json --comments comments.json --writer alice > plan.json
     """
