@@ -144,8 +144,11 @@ plan() {
 reply() {
   local issue=$1 file=$2 reply_id current
   [[ -s "${file}" ]] || return 0
+  # Only the bot's own reply: another app's comment that starts with the marker is not ours.
   reply_id=$(gh api --paginate "repos/${GH_REPO}/issues/${issue}/comments" \
-    --jq '.[] | select(.user.type == "Bot" and (.body | startswith("<!-- pipeline-intake -->"))) | .id' \
+    | jq -r --arg actions "github-actions[bot]" --arg app "${BOT_LOGIN:-github-actions[bot]}" \
+      '.[] | select((.user.login == $actions or .user.login == $app)
+        and (.body | startswith("<!-- pipeline-intake -->"))) | .id' \
     | head -n 1)
   if [[ -z "${reply_id}" ]]; then
     gh issue comment "${issue}" --body-file "${file}" > /dev/null

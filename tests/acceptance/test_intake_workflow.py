@@ -328,10 +328,16 @@ def test_a_forks_branch_of_the_same_name_is_never_adopted(remote: Remote) -> Non
         "number": 99, "headRefName": "intake/issue-42", "isCrossRepository": True,
         "state": "OPEN", "title": "Mallory's", "body": "mine", "reviews": [],
     }  # fmt: skip
+    # ... and an app of theirs has already posted a comment that looks like the bot's reply.
+    fake = {**rest_comment(1, "<!-- pipeline-intake -->\nfake", "mallory-app[bot]", bot=True)}
+    state["issues"]["42"]["comments"].append(fake)
     remote.save(state)
     remote.event(42)
     prs = remote.load()["prs"]
     assert prs["99"]["title"] == "Mallory's" and prs["99"]["body"] == "mine"
+    comments = remote.load()["issues"]["42"]["comments"]
+    assert comments[0]["body"] == "<!-- pipeline-intake -->\nfake"  # not edited by the bot
+    assert comments[1]["user"]["login"] == "github-actions[bot]"  # its own reply
     ours = [p for p in prs.values() if not p["isCrossRepository"]]
     assert len(ours) == 1 and ours[0]["headRefName"] == "intake/issue-42"
 
