@@ -538,7 +538,6 @@ def test_every_example_project_changes_only_where_asked(repo: Path, project_id: 
     assert len(added) == 1 + 3 + 2 + 3 * joined + new_keys
 
 
-
 def test_a_partner_pledges_without_choosing_a_role_again(run_pipeline: Run, repo: Path) -> None:
     """The join form's pledge path: a council already in the project is not asked its role."""
     joined = {k: v for k, v in JOIN.items() if not k.startswith("pledge_")}
