@@ -10,14 +10,16 @@ import re
 from collections.abc import Iterable
 
 # A user or organisation: 1-39 letters, digits and single hyphens, not starting or ending with
-# a hyphen (GitHub's rule); a team adds '/slug'. Mirrors schema $defs/github_handle.
+# a hyphen (GitHub's rule); a team adds '/slug'. Mirrors schema $defs/github_handle, whose
+# '(?!.*\n)' keeps 'alice\n' out there too ('$' matches before a final newline); here the
+# whole text must match (fullmatch).
 HANDLE_PATTERN = re.compile(
-    r"^@?(?=[A-Za-z0-9-]{1,39}(?:/|$))[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+    r"^(?!.*\n)@?(?=[A-Za-z0-9-]{1,39}(?:/|$))[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
 )
 
 
 def is_handle(text: object) -> bool:
-    return isinstance(text, str) and len(text) <= 140 and bool(HANDLE_PATTERN.match(text))
+    return isinstance(text, str) and len(text) <= 140 and bool(HANDLE_PATTERN.fullmatch(text))
 
 
 def normalise(handle: str) -> str:

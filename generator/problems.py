@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+RecordPath = tuple[str | int, ...]
+
+
+def describe_path(path: RecordPath) -> str:
+    """('partners', 0, 'council') -> 'partners, item 1, council'."""
+    parts = [f"item {p + 1}" if isinstance(p, int) else p for p in path]
+    return ", ".join(parts) if parts else "the record"
+
 
 class Level(StrEnum):
     ERROR = "error"

@@ -16,7 +16,7 @@ from generator.checking.formats import MAX_YEAR, MIN_YEAR
 from generator.checking.suggestions import did_you_mean, listing
 from generator.checking.unique import repeated
 from generator.loading.files import LoadedRecord
-from generator.problems import Problem, error
+from generator.problems import Problem, describe_path, error
 
 RecordPath = tuple[str | int, ...]
 
@@ -26,12 +26,6 @@ def quoted(value: Any, limit: int = 80) -> str:
     quarter of a megabyte."""
     shown = repr(value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
-
-
-def describe_path(path: RecordPath) -> str:
-    """('partners', 0, 'council') -> 'partners, item 1, council'."""
-    parts = [f"item {p + 1}" if isinstance(p, int) else p for p in path]
-    return ", ".join(parts) if parts else "the record"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.intake.fields import EMPTY_WORDS, FieldProblem
-from generator.intake.forms import Form, read_body
+from generator.intake.forms import Form, TooLong, read_body
 
 
 class Refusal(Exception):
@@ -32,6 +32,11 @@ class Answers:
     ) -> Any:
         """The answer to `field_id` through `reader`, or None (with the problem noted)."""
         value = self.values.get(field_id)
+        if isinstance(value, TooLong):
+            self.refuse(
+                field_id, f"this is {value.length:,} characters long; the most is {value.limit:,}."
+            )
+            return None
         if isinstance(value, str) and value.strip().casefold() in EMPTY_WORDS:
             value = None  # 'N/A' typed into a question that did not apply
         if value is not None and reader is not None:
@@ -47,7 +52,8 @@ class Answers:
         return value
 
     def ticked(self, field_id: str) -> bool:
-        return bool(self.values.get(field_id))
+        value = self.values.get(field_id)
+        return isinstance(value, list) and bool(value)
 
     def refuse(self, field_id: str, message: str) -> None:
         self.problems.append((self.label(field_id), message))

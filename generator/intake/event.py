@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from generator.vocabulary import UK_TIME
 
 # GitHub limits issue bodies and comments to 65,536 characters; a payload far beyond that is
 # not one GitHub sent.
 MAX_EVENT_BYTES = 5 * 1024 * 1024
 MAX_TEXT = 65_536
-TRUSTED_ASSOCIATIONS = frozenset({"OWNER", "MEMBER", "COLLABORATOR"})
+# The bot the workflows act as with their own token: the only author whose issues' hidden
+# markers count (a stranger can open an issue as their own GitHub App, '<name>[bot]').
+WORKFLOW_BOT = "github-actions[bot]"
 
 
 class EventError(Exception):
@@ -27,10 +32,8 @@ class Person:
     login: str
     association: str  # GitHub's author_association: OWNER, MEMBER, CONTRIBUTOR, NONE...
     is_bot: bool = False
-
-    @property
-    def is_member(self) -> bool:
-        return self.association in TRUSTED_ASSOCIATIONS
+    # author_association is not trust: MEMBER is any member of the organisation, with or
+    # without access to this repository. Write access comes from the workflow (--writer).
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Comment:
     id: int
     body: str
     author: Person
+    created: date | None = None  # the UK date it was written
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,13 @@ class Event:
     author: Person
     comment: Comment | None = None
     is_pull_request: bool = False
+    created: date | None = None  # the UK date the issue was opened
+    closed: bool = False  # the issue's state, as the event or the API reports it
+
+    @property
+    def asked_on(self) -> date | None:
+        """The date of the request this event carries: the comment's, else the issue's."""
+        return self.comment.created if self.comment else self.created
 
     @property
     def name(self) -> str:
@@ -86,20 +97,38 @@ def parse_event(data: Any) -> Event:
             _text(label.get("name"), 100)
             for label in issue.get("labels") or []
             if isinstance(label, dict)
-        ),
+        )[:100],
         author=_person(issue),
-        comment=_comment(comment) if isinstance(comment, dict) else None,
+        comment=read_comment(comment) if isinstance(comment, dict) else None,
         is_pull_request=isinstance(issue.get("pull_request"), dict),
+        created=uk_date(issue.get("created_at")),
+        closed=issue.get("state") == "closed",
     )
 
 
-def _comment(data: dict[str, Any]) -> Comment:
+def read_comment(data: dict[str, Any]) -> Comment:
+    """A comment as the webhook or the REST API gives it (the same fields in both)."""
     number = data.get("id")
     return Comment(
         id=number if isinstance(number, int) else 0,
         body=_text(data.get("body"), MAX_TEXT),
         author=_person(data),
+        created=uk_date(data.get("created_at")),
     )
+
+
+def uk_date(stamp: Any) -> date | None:
+    """GitHub's UTC time stamp ('2026-06-30T23:30:00Z') as a UK date (2026-07-01: 00:30 BST),
+    or None when there is none."""
+    if not isinstance(stamp, str) or len(stamp) > 40:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(UK_TIME).date()
 
 
 def _person(data: dict[str, Any]) -> Person:

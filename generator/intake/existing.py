@@ -9,6 +9,7 @@ from typing import Any
 from generator.intake.answers import Answers
 from generator.intake.change import Change
 from generator.intake.edits import add_item, set_value
+from generator.intake.event import Event
 from generator.intake.fields import a_date, amount, clean_text, find_named, handles, one_line
 from generator.intake.joining import find_joiner, sign_up
 from generator.intake.workspace import Workspace
@@ -47,6 +48,10 @@ def join(ws: Workspace, answers: Answers) -> Change:
     github = answers.get("maintainers", lambda t: handles(one_line(t) or ""))
     if joiner and council == data.get("lead_council"):
         answers.refuse("council", f"{ws.council_label(joiner.id)} already leads this project.")
+    if data.get("phase") == "retired":
+        answers.refuse(
+            "project", f"{data.get('title', project_id)} has been retired, so it cannot be joined."
+        )
     if (how_much is not None or note) and not kind:
         answers.refuse("pledge_kind", "say what kind of pledge the amount or note is for.")
     answers.check()
@@ -96,7 +101,7 @@ def _same_pledge(existing: Any, pledge: dict[str, Any]) -> bool:
     return isinstance(existing, dict) and all(existing.get(k) == v for k, v in pledge.items())
 
 
-def update(ws: Workspace, answers: Answers) -> Change:
+def update(ws: Workspace, answers: Answers, event: Event) -> Change:
     project_id = find_project(ws, answers, "project", required=True)
     note = answers.get("update", lambda t: one_line(t, limit=UPDATE_TEXT_LIMIT), required=True)
     phase = answers.get("new_phase")
@@ -104,7 +109,11 @@ def update(ws: Workspace, answers: Answers) -> Change:
     corrections = answers.get("corrections", lambda t: clean_text(t, limit=TEXT_LIMIT))
     answers.check()
     assert project_id and note
-    change = progress(ws, project_id, note, phase=phase, reviewed=answers.ticked("last_reviewed"))
+    login = event.author.login
+    ticked = answers.ticked("last_reviewed")
+    # The review box confirms the record only when someone who looks after it ticked it.
+    confirmed_by = login if ticked and ws.may_change(login, project_path(project_id)) else None
+    change = progress(ws, project_id, note, phase=phase, reviewed=ticked, confirmed_by=confirmed_by)
     if assessment is not None:
         path = change.subject
         before = change.files.get(path, ws.text(path))
@@ -133,6 +142,7 @@ def progress(
     *,
     phase: str | None = None,
     reviewed: bool = False,
+    confirmed_by: str | None = None,
     kind: str = "update",
 ) -> Change:
     """A dated update on a project, with a phase change and a review when asked for; shared
@@ -159,6 +169,11 @@ def progress(
     if reviewed and str(data.get("last_reviewed")) != ws.today.isoformat():
         text = set_value(text, "last_reviewed", ws.today, order)
         change.done.append(f"Records {ws.today} as the date it was last reviewed.")
+    if confirmed_by:
+        confirmed = {"by": f"@{confirmed_by}", "on": ws.today}
+        if data.get("confirmed") != {"by": confirmed["by"], "on": ws.today}:
+            text = set_value(text, "confirmed", confirmed, order)
+            change.done.append(f"Records that `@{confirmed_by}` confirmed it on {ws.today}.")
     change.write(path, before, text)
     change.projects = (project_id,)
     return change

@@ -48,6 +48,15 @@ class FieldProblem(Exception):
     """A value that cannot be used; the message is a sentence about the value."""
 
 
+SHOWN = 80  # characters of a bad value echoed in a reply
+
+
+def shown(text: str) -> str:
+    """A value as a reply quotes it: at most SHOWN characters, so a reply stays short."""
+    text = " ".join(text.split()) if len(text) < 10 * SHOWN else " ".join(text[: 2 * SHOWN].split())
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Named:
     """Something people refer to by name: a council or a project."""
@@ -133,7 +142,7 @@ def find_named(text: str, items: Iterable[Named], what: str) -> str:
             return hits.pop()
         if len(hits) > 1:
             names = " or ".join(sorted(hits))
-            raise FieldProblem(f"'{text.strip()}' could be {names}. Please write its id.")
+            raise FieldProblem(f"'{shown(text)}' could be {names}. Please write its id.")
     raise FieldProblem(_not_found(text.strip(), everything, what))
 
 
@@ -142,8 +151,13 @@ def _not_found(text: str, items: list[Named], what: str) -> str:
     for item in items:
         for name in (item.id, *item.names):
             by_name.setdefault(_fold(name), item)
-    guesses = difflib.get_close_matches(_fold(text), list(by_name), n=1, cutoff=0.6)
-    found = f"There is no {what} called '{text}'."
+    # No guessing for long text: difflib's time grows with the square of the length.
+    guesses = (
+        difflib.get_close_matches(_fold(text), list(by_name), n=1, cutoff=0.6)
+        if len(text) <= 200
+        else []
+    )
+    found = f"There is no {what} called '{shown(text)}'."
     if guesses:
         guess = by_name[guesses[0]]
         return f"{found} Did you mean {guess.label}?"
@@ -170,7 +184,7 @@ def amount(text: str) -> int | float:
     folded = text.strip().casefold().replace(",", "").replace("£", "").replace(" ", "")
     found = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m)?(pounds?|gbp|days?|staffdays?)?\.?", folded)
     if not found:
-        raise FieldProblem(f"'{text.strip()}' is not a number. Write it like 12500.")
+        raise FieldProblem(f"'{shown(text)}' is not a number. Write it like 12500.")
     number = float(found.group(1)) * {"k": 1_000, "m": 1_000_000, None: 1}[found.group(2)]
     return int(number) if number.is_integer() else number
 
@@ -192,7 +206,9 @@ def a_date(text: str) -> date:
             return date(int(numbers.group(3)), int(numbers.group(2)), int(numbers.group(1)))
     except ValueError:
         pass
-    raise FieldProblem(f"'{cleaned}' is not a date. Write it year-month-day, like 2027-01-31.")
+    raise FieldProblem(
+        f"'{shown(cleaned)}' is not a date. Write it year-month-day, like 2027-01-31."
+    )
 
 
 def handles(text: str) -> list[str]:
@@ -204,7 +220,7 @@ def handles(text: str) -> list[str]:
             continue
         if not is_handle(word):
             raise FieldProblem(
-                f"'{word}' is not a GitHub name. Write names like @your-name or "
+                f"'{shown(word)}' is not a GitHub name. Write names like @your-name or "
                 "@your-council/digital-team, separated by commas."
             )
         found.append(normalise(word))
@@ -219,7 +235,7 @@ def links(text: str) -> list[dict[str, str]]:
         if not match:
             if line.strip():
                 raise FieldProblem(
-                    f"'{line.strip()}' has no web address starting https://. "
+                    f"'{shown(line)}' has no web address starting https://. "
                     "Put one link on each line."
                 )
             continue

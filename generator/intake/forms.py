@@ -18,7 +18,20 @@ import yaml
 FORMS_FOLDER = ".github/ISSUE_TEMPLATE"
 NO_RESPONSE = "_No response_"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, in C
-_CHECKBOX = re.compile(r"^\s*[-*]\s*\[([ xX])\]\s*(.*?)\s*$")
+# Only the start of a line is matched; the rest is stripped as text (a pattern with a lazy
+# middle and optional spaces at the end took seconds on one long line).
+_CHECKBOX = re.compile(r"[ \t]*[-*][ \t]*\[([ xX])\]")
+# The most GitHub's own rendering of a field could hold; anything longer is refused by
+# Answers before any pattern reads it (a 65 KB answer would otherwise cost seconds).
+FIELD_LIMITS = {"input": 2_000, "dropdown": 4_000, "checkboxes": 10_000, "textarea": 20_000}
+
+
+@dataclass(frozen=True)
+class TooLong:
+    """An answer longer than its field could hold, kept only as its length."""
+
+    length: int
+    limit: int
 
 
 class FormError(Exception):
@@ -152,6 +165,8 @@ def read_body(form: Form, body: str) -> dict[str, Any]:
         text = raw.get(item.id)
         if text is None or text.strip() in {"", NO_RESPONSE}:
             values[item.id] = [] if item.type == "checkboxes" or item.multiple else None
+        elif len(text) > FIELD_LIMITS.get(item.type, 20_000):
+            values[item.id] = TooLong(len(text), FIELD_LIMITS.get(item.type, 20_000))
         elif item.type == "dropdown":
             chosen = _choices(item, text.strip())
             values[item.id] = chosen if item.multiple else (chosen[0] if chosen else None)
@@ -165,21 +180,26 @@ def read_body(form: Form, body: str) -> dict[str, Any]:
 def _choices(item: FormField, text: str) -> list[str]:
     """Options from GitHub's ', '-joined text. Option texts may contain ', ' themselves
     ('Births, deaths and marriages'), so the longest option that fits is taken each time."""
-    by_length = sorted(item.options, key=lambda o: len(o.text), reverse=True)
+    by_length = sorted(
+        ((o, o.text.casefold(), len(o.text)) for o in item.options), key=lambda o: -o[2]
+    )
     chosen: list[str] = []
     rest = " ".join(text.split())
-    while rest:
-        for option in by_length:
-            if rest.casefold().startswith(option.text.casefold()) and (
-                len(rest) == len(option.text) or rest[len(option.text) :].startswith(",")
-            ):
+    at = 0  # each option is compared with the text at `at` only: linear in the answer
+    while at < len(rest):
+        for option, folded, size in by_length:
+            end = at + size
+            if rest[at:end].casefold() == folded and (end == len(rest) or rest[end] == ","):
                 chosen.append(option.value)
-                rest = rest[len(option.text) :].lstrip(", ")
+                at = end
                 break
         else:
-            head, _, rest = rest.partition(",")
-            chosen.append(_option_value(item, head.strip()))
-            rest = rest.strip()
+            comma = rest.find(",", at)
+            end = len(rest) if comma < 0 else comma
+            chosen.append(_option_value(item, rest[at:end].strip()))
+            at = end
+        while at < len(rest) and rest[at] in ", ":
+            at += 1
     return chosen
 
 
@@ -197,7 +217,7 @@ def _ticked(text: str) -> list[str]:
     for line in text.split("\n"):
         found = _CHECKBOX.match(line)
         if found and found.group(1) in "xX":
-            ticked.append(found.group(2))
+            ticked.append(line[found.end() :].strip())
     return ticked
 
 

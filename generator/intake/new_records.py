@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from typing import Any
 
 from generator.intake.answers import Answers
 from generator.intake.change import Change
 from generator.intake.edits import dump
+from generator.intake.event import Event
 from generator.intake.existing import TEXT_LIMIT, find_council
 from generator.intake.fields import (
     FieldProblem,
@@ -29,6 +31,22 @@ from generator.register.authorities import Authority
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _ROLES = ("partner", "contributor", "observer")
+MAX_PARTNER_LINE = 200  # a council's name and a role; longer lines are refused before any pattern
+MAX_PARTNERS = 100
+
+
+def record_id(text: str, kind: str, issue: int) -> tuple[str, str]:
+    """The id for a new record from its title or name, and a sentence when it had to come
+    from the issue's number instead (a title with no Latin letters or digits, such as
+    '日本語のプロジェクト', has nothing to spell a web address with)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if re.search(r"[A-Za-z0-9]", ascii_text):
+        return suggest_id(text), ""
+    record_id = f"{kind}-{issue}"
+    return record_id, (
+        f"Its id is `{record_id}`, from this issue's number, because its name has no Latin "
+        "letters to make a web address from; the reviewers can choose a better one."
+    )
 
 
 def record_text(kind: str, data: dict[str, Any]) -> str:
@@ -39,7 +57,8 @@ def _in_order(data: dict[str, Any], order: list[str]) -> dict[str, Any]:
     return {k: data[k] for k in order if data.get(k) not in (None, "", [], {})}
 
 
-def new_project(ws: Workspace, answers: Answers, issue: int) -> Change:
+def new_project(ws: Workspace, answers: Answers, event: Event) -> Change:
+    issue = event.number
     title = answers.get("title", lambda t: one_line(t, limit=100), required=True)
     lead = find_council(ws, answers, "lead_council", required=True)
     data: dict[str, Any] = {
@@ -62,7 +81,7 @@ def new_project(ws: Workspace, answers: Answers, issue: int) -> Change:
     }
     if not answers.ticked("permission"):
         answers.refuse("permission", "please tick the box to say your council is happy to share.")
-    project_id = suggest_id(str(title))
+    project_id, id_note = record_id(str(title or ""), "project", issue)
     path = f"projects/{project_id}.yml"
     if title and ws.exists(path) and answers.problems:
         _taken(ws, answers, project_id)  # listed with the other problems
@@ -77,6 +96,7 @@ def new_project(ws: Workspace, answers: Answers, issue: int) -> Change:
     change.write(path, ws.text(path) if ws.exists(path) else None, text)
     lead_name = github_inline(ws.council_label(str(lead)))
     change.done.append(f"Adds the project **{github_inline(str(title))}**, led by {lead_name}.")
+    change.done += [id_note] if id_note else []
     change.labels = {key: answers.label(key) for key in _PROJECT_FIELDS}
     change.labels.update({"looking_for": answers.label("looking_for"), "updates": "Phase"})
     return change
@@ -111,11 +131,17 @@ _PROJECT_FIELDS = (
 
 def _partners(ws: Workspace, text: str, lead: str | None) -> list[dict[str, Any]]:
     """'Hackney - partner' a line; the role is optional (partner when not said)."""
-    found = []
-    for line in (clean_text(text) or "").split("\n"):
-        line = line.strip().lstrip("-*• ").strip()
-        if not line:
-            continue
+    found: list[dict[str, Any]] = []
+    lines = [line.strip().lstrip("-*• ").strip() for line in (clean_text(text) or "").split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > MAX_PARTNERS:
+        raise FieldProblem(f"name at most {MAX_PARTNERS} councils, one a line.")
+    for line in lines:
+        if len(line) > MAX_PARTNER_LINE:
+            raise FieldProblem(
+                f"each line names one council and its role; one line is {len(line):,} "
+                f"characters long (the most is {MAX_PARTNER_LINE})."
+            )
         words = re.split(r"\s*[-\u2013:,(]\s*|\s+", line.rstrip(")"))
         role = next((w.casefold() for w in reversed(words) if w.casefold() in _ROLES), "partner")
         name = re.sub(rf"[\s\-\u2013:,(]*\(?\b{role}\b\)?\s*$", "", line, flags=re.IGNORECASE)
@@ -161,7 +187,7 @@ def _problem(text: str | None) -> dict[str, str] | None:
     return {"problem": text} if text else None
 
 
-def new_council(ws: Workspace, answers: Answers, issue: int) -> Change:
+def new_council(ws: Workspace, answers: Answers, event: Event) -> Change:
     typed = {
         "name": answers.get("name", lambda t: one_line(t, limit=200), required=True),
         "short_name": answers.get("short_name", lambda t: one_line(t, limit=100)),
@@ -180,7 +206,9 @@ def new_council(ws: Workspace, answers: Answers, issue: int) -> Change:
     data = {**typed, **(found.fields() if found else {})}
     if typed["short_name"]:
         data["short_name"] = typed["short_name"]
-    council_id = suggest_id(str(data.get("short_name") or data.get("name") or ""))
+    council_id, id_note = record_id(
+        str(data.get("short_name") or data.get("name") or ""), "council", event.number
+    )
     path = f"councils/{council_id}.yml"
     if answers.problems:
         _refuse_known_council(ws, answers, data, council_id)  # listed with the other problems
@@ -193,6 +221,7 @@ def new_council(ws: Workspace, answers: Answers, issue: int) -> Change:
     change = Change("new-council", f"New council: {data['name']}", path)
     change.write(path, before, text)
     change.done.append(f"Signs up **{github_inline(str(data['name']))}** as `{council_id}`.")
+    change.done += [id_note] if id_note else []
     if found:
         change.done.append(
             "Takes its official name and codes from mySociety's register of local authorities "

@@ -61,7 +61,9 @@ def check_change(ws: Workspace, change: Change) -> Checked:
         for path, text in change.files.items():
             (copy / path).parent.mkdir(parents=True, exist_ok=True)
             (copy / path).write_text(text, encoding="utf-8", newline="")
-        report = check_repository(copy, today=ws.today, paths=[copy / p for p in change.files])
+        report = check_repository(
+            copy, today=ws.checking_day, paths=[copy / p for p in change.files]
+        )
         if report.ok:
             _codeowners(ws, change, report.records)
         for problem in report.problems:

@@ -65,10 +65,26 @@ def refuse_hidden_characters(path: str, text: str) -> None:
     found = HIDDEN.search(text)
     if found is None:
         return
+    hint = HIDDEN_HINT + _without_hidden(text, found.start())
     raise RecordError(
-        error(path, *place_of(text, found.start()), describe_hidden(found.group()), HIDDEN_HINT,
+        error(path, *place_of(text, found.start()), describe_hidden(found.group()), hint,
               "hidden-character")
     )  # fmt: skip
+
+
+_ID_VALUE = re.compile(
+    r"[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*:[ \t]+)?['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?[ \t]*"
+)
+
+
+def _without_hidden(text: str, at: int) -> str:
+    """' Did you mean 'belfast'?' when the line is an id with the hidden characters taken out
+    (a right-to-left override can make '\u202ebelfast' look like an id that exists)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else min(len(text), start + 400)][:400]
+    found = _ID_VALUE.fullmatch(HIDDEN.sub("", line))
+    return f" Did you mean '{found.group(1)}'?" if found else ""
 
 
 HIDDEN_HINT = "Delete it: retype the text around this place, or paste it again as plain text."

@@ -16,6 +16,7 @@ import yaml
 
 from generator.loading.scalars import ScalarProblem, is_standard, scalar_value
 from generator.loading.text_checks import place_of
+from generator.problems import describe_path
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -106,11 +107,20 @@ def _at(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
+def _scalar(event: yaml.ScalarEvent, loader: Any, stack: list[_Frame], track: bool) -> Any:
     try:
         return scalar_value(event, loader)
     except ScalarProblem as exc:
-        raise YamlProblem(exc.message, exc.hint, *_at(event.start_mark), exc.rule) from None
+        if not track:
+            raise _NeedsPlaces from None  # the field's full name needs the places
+        # Named by its field ('nation: ...'), as the schema's messages are.
+        frame = stack[-1] if stack else None
+        message = exc.message
+        if frame is not None and isinstance(frame.container, dict) and frame.has_key:
+            message = f"{describe_path((*frame.path, str(frame.key)))}: {message}"
+        elif frame is not None and isinstance(frame.container, list):
+            message = f"{describe_path((*frame.path, len(frame.container)))}: {message}"
+        raise YamlProblem(message, exc.hint, *_at(event.start_mark), exc.rule) from None
 
 
 def _describe_key(key: Any) -> str:
@@ -145,7 +155,7 @@ def _build(text: str, *, track: bool) -> _Built:
             event = get_event()
             kind = type(event)  # compared with `is`: this loop runs once per YAML token
             if kind is yaml.ScalarEvent:
-                value, count = _scalar(event, loader), 1
+                value, count = _scalar(event, loader, stack, track), 1
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:

@@ -8,7 +8,9 @@ escaped and every link built here; nothing a record says can add a link, image o
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from generator.markdown_safe import github_inline
@@ -22,9 +24,24 @@ ANNOTATION_TITLE = "Pipeline pull-request check"
 ANNOTATED_ELSEWHERE = ("validation",)
 
 
-def md(text: str) -> str:
-    """Plain text for one line of the report; handles stay mentions (owners are asked to act)."""
-    return github_inline(text, mentions=True)
+# What may follow a whole handle: not another character of a name (a '.' only at a sentence's end).
+_HANDLE_GOES_ON = r"(?![A-Za-z0-9_/\\-]|\.[A-Za-z0-9_-])"
+
+
+def md(text: str, live: Iterable[str] = ()) -> str:
+    """Plain text for one line of the report. Only the handles in `live`, the owners asked to
+    approve, stay mentions: an '@' in a record's title or a council's name notifies nobody."""
+    escaped = github_inline(text)
+    for handle in sorted(set(live), key=len, reverse=True):
+        quiet, loud = github_inline(handle), github_inline(handle, mentions=True)
+        # Whole handles only: '@alice' live must not wake '@alice-evil' in the same line.
+        escaped = re.sub(re.escape(quiet) + _HANDLE_GOES_ON, loud.replace("\\", "\\\\"), escaped)
+    return escaped
+
+
+def _owners(approval: Approval) -> set[str]:
+    rules = [*approval.required, *([approval.after] if approval.after else [])]
+    return {handle for rule in rules for handle in rule.owners}
 
 
 def code(text: str) -> str:
@@ -74,7 +91,7 @@ def markdown(review: Review, repo_url: str = "") -> str:
         out.append("")
     if review.approvals or review.other_files:
         out += ["### Who must approve", ""]
-        out += [f"- {md(a.sentence())}" for a in review.approvals]
+        out += [f"- {md(a.sentence(), _owners(a))}" for a in review.approvals]
         out += _other_files(review)
         if review.author:
             out += [
@@ -116,7 +133,7 @@ def _other_files(review: Review, shown: int = 10) -> list[str]:
         count = f"{len(files)} other file{'s' * (len(files) != 1)}"
         lines.append(
             f"- {md(_capital(rule.who()))} must approve {count}: {names}{more}. "
-            f"Owners: {md(owners_text(rule))}."
+            f"Owners: {md(owners_text(rule), rule.owners)}."
         )
     return lines
 

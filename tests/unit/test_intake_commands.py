@@ -1,51 +1,60 @@
-"""Commands in comments, as people type them: any case, with the limits either side."""
+"""Commands count only where GitHub shows them as text, and read as people write them."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.handles import same, unique
-from generator.intake.answers import Refusal
-from generator.intake.commands import Command, parse_command
-from generator.intake.existing import UPDATE_TEXT_LIMIT
+from generator.intake.comment_text import Command, parse_commands
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    /reviewed",  # four spaces: GitHub shows a code block
+        "Looks fine.\n\n    /reviewed",
+        "\t/reviewed",
+        "```\n/reviewed\n```",
+        "~~~text\n/retire\n~~~",
+        "> /retire",  # a quotation of someone else's command
+        "> They said:\n/retire",  # a line running on from a quotation is still quoted
+        "<!-- /reviewed -->",  # hidden: nobody sees it
+        "<!--\n/retire\n-->",
+        "/reviewed-by-me",  # another word
+        "/updates are welcome",
+        "Please /reviewed",  # not at the start of the line
+        "- /reviewed",  # a list item
+    ],
+)
+def test_commands_that_github_does_not_show_as_text_do_not_act(body: str) -> None:
+    assert parse_commands(body) == []
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("/reviewed", Command("reviewed", "")),
-        ("/Reviewed", Command("reviewed", "")),
-        ("/REVIEWED\r\n", Command("reviewed", "")),
-        ("  /Update Twenty more interviews.", Command("update", "Twenty more interviews.")),
-        ("/RETIRE It is replaced.", Command("retire", "It is replaced.")),
-        ("/rEtIrE", Command("retire", "")),
+        ("/reviewed", [Command("reviewed", "")]),
+        ("   /reviewed", [Command("reviewed", "")]),  # up to three spaces is still text
+        ("/REVIEWED\r\n", [Command("reviewed", "")]),
+        ("/update: went live", [Command("update", "went live")]),
+        ("/update:went live", [Command("update", "went live")]),
+        (
+            "/retire Replaced by the national service.",
+            [Command("retire", "Replaced by the national service.")],
+        ),
+        # A quote-reply: the quotation, a blank line, then the command.
+        ("> Is this still going?\n\n/reviewed", [Command("reviewed", "")]),
+        ("Thanks all.\n/reviewed", [Command("reviewed", "")]),
+        # The paragraph the command starts, with its own line breaks; not the lines after it.
+        (
+            "/update Passed the beta assessment.\nNow open to all residents.\n\nThanks, Sam",
+            [Command("update", "Passed the beta assessment.\nNow open to all residents.")],
+        ),
+        ("```\n/retire\n```\n/reviewed", [Command("reviewed", "")]),
+        (
+            "/update Went live.\n/reviewed",
+            [Command("update", "Went live."), Command("reviewed", "")],
+        ),
     ],
-)  # fmt: skip
-def test_a_command_works_in_any_case(body: str, expected: Command) -> None:
-    assert parse_command(body) == expected
-
-
-@pytest.mark.parametrize(
-    "body",
-    ["/reviewedx", "/Reviewing", "reviewed", "Thanks /reviewed", "/ reviewed", "/re viewed", ""],
 )
-def test_only_a_whole_command_word_at_the_start_is_a_command(body: str) -> None:
-    assert parse_command(body) is None
-
-
-def test_an_update_can_be_as_long_as_the_limit_and_no_longer() -> None:
-    longest = "x" * UPDATE_TEXT_LIMIT
-    assert parse_command(f"/Update {longest}") == Command("update", longest)
-    with pytest.raises(Refusal) as refused:
-        parse_command(f"/Update {longest}x")
-    [(label, message)] = refused.value.problems
-    assert label == "Your comment"
-    assert f"the most is {UPDATE_TEXT_LIMIT:,}" in message
-
-
-def test_github_names_match_in_any_case() -> None:
-    # Whoever types the command is compared with CODEOWNERS ignoring case, as GitHub does.
-    assert same("Devon-Digital-Example", "@devon-digital-example")
-    assert same("@Org/Team", "org/team")
-    assert not same("devon-digital", "devon-digital-example")
-    assert unique(["alice", "@Alice", "ALICE", "bob"]) == ("@alice", "@bob")
+def test_commands_are_read_as_written(body: str, expected: list[Command]) -> None:
+    assert parse_commands(body) == expected

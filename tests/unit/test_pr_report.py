@@ -4,6 +4,7 @@ what the report says about the difference."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,19 @@ def test_a_project_like_an_existing_one_is_asked_to_join_it(repo, run_pipeline) 
         "::warning file=projects/rubbish-not-collected.yml,line=2,"
     )
     assert md(expected) in report(run_pipeline, repo, "--author", "outsider").output
+
+
+def test_text_from_records_notifies_nobody_but_the_owners_asked_to_approve(
+    repo, run_pipeline
+) -> None:
+    """A title 'for @octocat and @github/security' must not ping them from the bot's pull
+    request; the owners who must approve stay mentions."""
+    repo.write(
+        "projects/report-a-missed-bin.yml",
+        project("Pothole map for @octocat and @github/security and @hackney-alice-x", "hackney"),
+    )
+    repo.commit("Edit")
+    output = report(run_pipeline, repo, "--author", "outsider").output
+    outside_code = re.sub(r"`[^`]*`", "", output)
+    live = set(re.findall(r"(?<![\w&#])@([A-Za-z0-9-]+(?:/[A-Za-z0-9_.-]+)?)", outside_code))
+    assert live == {"hackney-alice", "hackney-bob"}
