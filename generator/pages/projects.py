@@ -119,7 +119,7 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
                 f"{council.nation}/{slug(council.region)}", f"{nation}: {council.region}"
             )
     return {
-        "phase": [(p, p.capitalize()) for p in PHASES if any(x.phase == p for x in projects)],
+        "phase": [(p, phase_label(p)) for p in PHASES if any(x.phase == p for x in projects)],
         "area": [(a.id, a.name) for a in catalogue.service_areas.values() if a.id in used_areas],
         "council": [(c.id, c.label) for c in councils],
         "place": list(places.items()),
