@@ -69,3 +69,13 @@ def test_reusable_services_promise_no_licence_the_records_do_not_give(example_re
     services = _pages(root)["services/index.md"]
     assert "a licence that allows reuse" not in services
     assert "Not stated: ask the lead council" in services
+
+
+def test_an_abolished_lead_is_not_offered_as_the_place_to_write(tmp_path) -> None:
+    from tests.conftest import EXAMPLES, make_repository
+
+    root = make_repository(tmp_path / "repo", EXAMPLES / "base", EXAMPLES / "valid/real-facts")
+    page = _pages(root)["projects/shared-website-platform.md"]
+    note = page.split('<p class="pl-form-note">', 1)[1].split("</p>", 1)[0]
+    assert "write to the lead council" not in note
+    assert "Cumberland" in note and "which took over from the lead council" in note
