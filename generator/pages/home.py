@@ -15,9 +15,7 @@ def page(inputs: SiteInputs) -> Page:
     catalogue = inputs.catalogue
     projects = catalogue.projects.values()
     used = [p.phase for p in projects]
-    by_phase = [
-        (phase, used.count(phase)) for phase in listed_phases(used) if phase != "retired"
-    ]
+    by_phase = [(phase, used.count(phase)) for phase in listed_phases(used) if phase != "retired"]
     upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
     open_challenges = len(facts.open_project_challenges(catalogue, inputs.stale)) + len(
         facts.standalone_challenges(catalogue, inputs.today)
