@@ -61,4 +61,6 @@ def test_a_project_without_a_known_phase_validates_and_builds(example_repo, run_
     assert "Not yet: the service is not open" not in page
     listing = pages["projects/index.md"]
     assert 'value="unknown"' in listing and "Phase not known" in listing
-    assert "?phase=unknown" in pages["index.md"]
+    assert "browse/phase/unknown/" in pages["index.md"]
+    (listed,) = [body for path, body in pages.items() if path.startswith("browse/phase/unknown/")]
+    assert "report-a-missed-bin" in listed
