@@ -79,3 +79,15 @@ def test_an_abolished_lead_is_not_offered_as_the_place_to_write(tmp_path) -> Non
     note = page.split('<p class="pl-form-note">', 1)[1].split("</p>", 1)[0]
     assert "write to the lead council" not in note
     assert "Cumberland" in note and "which took over from the lead council" in note
+
+
+def test_an_abolished_councils_page_invites_nothing_it_cannot_do(tmp_path) -> None:
+    from tests.conftest import EXAMPLES, make_repository
+
+    root = make_repository(tmp_path / "repo", EXAMPLES / "base", EXAMPLES / "valid/real-facts")
+    pages = _pages(root)
+    cumbria = pages["councils/cumbria.md"]
+    for invitation in ("Find a project to join", "Find a service to reuse", "pledge time"):
+        assert invitation not in cumbria
+    assert "Councils like yours" not in cumbria
+    assert "Find a project to join" in pages["councils/cumberland.md"]
