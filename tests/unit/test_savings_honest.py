@@ -68,3 +68,12 @@ def test_the_dashboard_says_the_figure_rests_on_recorded_funding(root: Path) -> 
     dashboard = next(p.body for p in content.pages if p.path.startswith("dashboard"))
     assert "public funding its sources record" in dashboard
     assert "estimates from each project's budget band" not in dashboard
+
+
+def test_the_home_page_claims_shared_building_only_when_some_is_counted(root: Path) -> None:
+    content = generate_site(
+        load(root, TODAY).catalogue, SiteSettings(), today=TODAY, schemas=read_schemas(root)
+    )
+    home = next(p.body for p in content.pages if p.path == "index.md")
+    assert "reused each other's services" in home
+    assert "built them together" not in home
