@@ -21,6 +21,7 @@ DEFAULT_STALE_AFTER_DAYS: dict[str, int | None] = {
     "beta": 180,
     "live": 365,
     "retired": None,
+    "unknown": 180,
 }
 # A commit changing more records than this is a bulk change (a reformat, an import), not a sign
 # of life for any of them.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -43,6 +44,13 @@ PHASES: dict[str, tuple[str, str, str]] = {
         "Switched off or replaced. The record stays so that others can learn from it.",
         f"{SERVICE_MANUAL}/retiring-your-service",
     ),
+    # Last: records written from sources that never say how far the work got. Nothing is
+    # guessed; the lead council says, and the record moves to a real phase.
+    "unknown": (
+        "Phase not known",
+        "No source we have read says how far this work got. The lead council can tell us.",
+        SERVICE_MANUAL,
+    ),
 }
 # Phase id -> a few words for the catalogue's one-line key, saying whether people can use it.
 PHASE_KEY = {
@@ -52,6 +60,7 @@ PHASE_KEY = {
     "beta": "a real service in use, still being improved",
     "live": "running for everyone",
     "retired": "switched off",
+    "unknown": "no source says how far it got",
 }
 
 COLLABORATION = {
@@ -139,6 +148,13 @@ def role_label(role: str) -> str:
     words = [_ROLE_WORDS.get(w, w) for w in role.split("-")]
     first = words[0] if words[0].isupper() else words[0].capitalize()
     return " ".join([first, *words[1:]])
+
+
+def listed_phases(used: Iterable[str]) -> list[str]:
+    """The phases a count lists, in order: every real phase, with 0 where none so gaps show,
+    but "Phase not known" only when a record has it (a 0 there is no gap, just good news)."""
+    used = set(used)
+    return [phase for phase in PHASES if phase != "unknown" or phase in used]
 
 
 def phase_label(phase: str) -> str:

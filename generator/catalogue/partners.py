@@ -65,7 +65,8 @@ class _Candidates:
         }
         self.of_type: dict[str, list[str]] = defaultdict(list)
         for other, candidate in catalogue.councils.items():
-            if self.working.get(other):
+            # A council abolished (or about to be) is no partner to suggest.
+            if self.working.get(other) and candidate.end_date is None:
                 self.of_type[candidate.type].append(other)
 
     def like(self, council_id: str, top: int) -> list[tuple[str, str]]:

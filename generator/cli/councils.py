@@ -23,7 +23,8 @@ def councils() -> None:
     "--codes",
     metavar="CODES",
     help="Only the authorities with these register codes, comma-separated, e.g. WBK,HCK. "
-    "Without it, every current authority.",
+    "Without it, every current authority, and the abolished ones that already have a record. "
+    "An abolished authority gets its end date and the ids of the councils that replaced it.",
 )
 @click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
 @today_option
@@ -48,7 +49,7 @@ def import_councils(file: Path, codes: str | None, dry_run: bool, today: date, r
         chosen = select(authorities, today, codes.split(",") if codes is not None else None)
         if codes is not None and not chosen:
             raise RegisterError("--codes names no authority: give codes such as WBK,HCK.")
-        plan = plan_import(root, chosen)
+        plan = plan_import(root, chosen, authorities, abolished_on_file=codes is None)
     except (RegisterError, CouncilImportError) as exc:
         raise click.ClickException(str(exc)) from None
     if not dry_run:

@@ -37,6 +37,17 @@ class _AskUnlessFromRegister(click.Option):
         return super().prompt_for_value(ctx)
 
 
+class _AskUnlessOutsideUK(_AskUnlessFromRegister):
+    """Type and nation: not asked for a body outside the UK (its type is outside-uk and it has
+    a country, not a nation)."""
+
+    def prompt_for_value(self, ctx: click.Context) -> object:
+        country = ctx.params.get("country")
+        if isinstance(country, str) and country:
+            return None
+        return super().prompt_for_value(ctx)
+
+
 @click.group()
 def new() -> None:
     """Start a new record: a project, a council or a maker day."""
@@ -99,18 +110,24 @@ def new_project(
     help="The register CSV (mySociety's uk_local_authorities_future.csv), for --code.",
 )
 @click.option(
+    "--country",
+    is_eager=True,
+    help="Only for a body outside the UK: its country, e.g. Ireland. It then has no nation "
+    "(and no UK codes), and its type is outside-uk unless --type says otherwise.",
+)
+@click.option(
     "--name", cls=_AskUnlessFromRegister, prompt="Official name, e.g. West Berkshire Council"
 )
 @click.option(
     "--type",
     "council_type",
-    cls=_AskUnlessFromRegister,
+    cls=_AskUnlessOutsideUK,
     prompt="Type",
     type=click.Choice(list(COUNCIL_TYPES)),
 )
 @click.option(
     "--nation",
-    cls=_AskUnlessFromRegister,
+    cls=_AskUnlessOutsideUK,
     prompt="Nation",
     type=click.Choice(list(NATIONS)),
 )
@@ -123,6 +140,7 @@ def new_council(
     name: str | None,
     council_type: str | None,
     nation: str | None,
+    country: str | None,
     today: date,
     root: Path,
 ) -> None:
@@ -135,8 +153,17 @@ def new_council(
     Example:
         pipeline new council --name "West Berkshire Council" --type unitary --nation england
         pipeline new council --code WBK --register uk_local_authorities_future.csv
+        pipeline new council --name "Tipperary County Council" --country Ireland
     """
-    given = {"name": name, "type": council_type, "nation": nation}
+    country = (country or "").strip()
+    if country and (code or nation):
+        raise click.UsageError(
+            "--country is for a body outside the UK, which has no register code and no nation: "
+            "leave out --code and --nation, or --country."
+        )
+    given = {"name": name, "type": council_type, "nation": nation, "country": country}
+    if country and not council_type:
+        given["type"] = "outside-uk"
     essentials: dict[str, Any] = {}
     default_id = (name or "").removesuffix(" Council")
     if code:

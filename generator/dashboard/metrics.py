@@ -22,7 +22,7 @@ from generator.dashboard.timeline import (
     councils_over_time,
     first_date,
 )
-from generator.vocabulary import PHASES, PLEDGE_KINDS, phase_label, role_label
+from generator.vocabulary import PLEDGE_KINDS, listed_phases, phase_label, role_label
 
 # Units of `amount` by pledge kind (records.md); other kinds have no amount to add up.
 PLEDGE_UNITS = {"time": "days", "money": "£"}
@@ -164,12 +164,12 @@ def _council_name(catalogue: Catalogue, council_id: str) -> str:
 
 def projects_by_phase(projects: Iterable[Project]) -> tuple[Count, ...]:
     counts = Counter(p.phase for p in projects)
-    return tuple(Count(phase, phase_label(phase), counts[phase]) for phase in PHASES)
+    return tuple(Count(phase, phase_label(phase), counts[phase]) for phase in listed_phases(counts))
 
 
 def stale_by_phase(catalogue: Catalogue, stale: Stale) -> tuple[Count, ...]:
     counts = Counter(catalogue.projects[pid].phase for pid in stale if pid in catalogue.projects)
-    return tuple(Count(phase, phase_label(phase), counts[phase]) for phase in PHASES)
+    return tuple(Count(phase, phase_label(phase), counts[phase]) for phase in listed_phases(counts))
 
 
 def projects_by_service_area(catalogue: Catalogue) -> tuple[tuple[Count, ...], int]:

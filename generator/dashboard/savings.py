@@ -15,7 +15,7 @@ from generator.dashboard.range_chart import Range, RangeChart, render_range_char
 from generator.dashboard.tables import Cell, Column, Table, render_table
 from generator.dashboard.templates import render
 from generator.dashboard.wording import plural
-from generator.savings.estimate import Money, Savings
+from generator.savings.estimate import FUNDING, Money, Savings
 from generator.savings.wording import days, money_range, pounds, unknown_note
 
 NOT_KNOWN = "Not known"
@@ -77,8 +77,9 @@ def _reuse(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
         "",
         f"{plural(t.adoptions, 'council adoption')} of {plural(t.services_adopted, 'service')}: "
         f"an estimated {money_range(t.avoided)} not spent again. Each council that adopted a "
-        "service instead of building its own counts the service's budget band; the lead "
-        "council and partners who built it do not count.",
+        "service instead of building its own counts the service's budget band or recorded "
+        "funding, once; the councils that built it or led its awards, and councils that took "
+        "over from them, do not count.",
     ]
     if not services:
         return [*out, "", "No council has adopted another council's service yet."]
@@ -124,6 +125,23 @@ def _the_rest(count: int, what: str, links: Links, elsewhere: str = "") -> str:
     )
 
 
+def _basis(savings: Savings) -> str:
+    """What the estimates rest on: budget bands (ranges), recorded funding (sums), or both."""
+    bases = {s.basis for s in savings.services if s.counted and not s.retired and s.each}
+    bases |= {s.basis for s in savings.shared if len(s.builders) > 1 and not s.retired and s.band}
+    if bases == {FUNDING}:
+        return (
+            "These are estimates: each adopting council counts the public funding its "
+            "sources record for building the service."
+        )
+    if FUNDING in bases:
+        return (
+            "These are estimates: each adopting council counts the service's budget band (a "
+            "range) or, where the record gives no band, the public funding its sources record."
+        )
+    return "These are estimates from each project's budget band, so they are ranges."
+
+
 def savings_section(savings: Savings, catalogue: Catalogue, links: Links) -> list[str]:
     t = savings.totals
     # Pledges are named only when there are some: "0 days and £0 pledged" says nothing.
@@ -136,8 +154,7 @@ def savings_section(savings: Savings, catalogue: Catalogue, links: Links) -> lis
         "## What reuse has saved",
         "",
         f"An estimated **{money_range(t.saved)}** not spent, from reusing services and "
-        f"building them together{besides}. These are estimates from each project's "
-        "budget band, so they are ranges. "
+        f"building them together{besides}. {_basis(savings)} "
         f"[How these figures are worked out, and what they leave out]({links.savings}).",
         "",
         *_reuse(savings, catalogue, links),

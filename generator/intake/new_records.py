@@ -9,6 +9,7 @@ import re
 import unicodedata
 from typing import Any
 
+from generator.checking.fact_rules import UK_NAMES
 from generator.intake.answers import Answers
 from generator.intake.change import Change
 from generator.intake.edits import dump
@@ -194,7 +195,8 @@ def new_council(ws: Workspace, answers: Answers, event: Event) -> Change:
         "gss_code": answers.get("gss_code", lambda t: (one_line(t) or "").upper()),
         "register_code": answers.get("register_code", lambda t: (one_line(t) or "").upper()),
         "type": answers.get("type", required=True),
-        "nation": answers.get("nation", required=True),
+        "nation": answers.get("nation"),
+        "country": answers.get("country", lambda t: one_line(t, limit=100)),
         "region": answers.get("region", lambda t: one_line(t, limit=100)),
         "website": answers.get("website", lambda t: one_line(t, limit=2_000)),
         "joined": ws.today,
@@ -202,7 +204,8 @@ def new_council(ws: Workspace, answers: Answers, event: Event) -> Change:
     }
     if not answers.ticked("permission"):
         answers.refuse("permission", "please tick the box to say you can sign your council up.")
-    found = _in_register(ws.register, typed)
+    _check_place(answers, typed)
+    found = None if typed["country"] else _in_register(ws.register, typed)
     data = {**typed, **(found.fields() if found else {})}
     if typed["short_name"]:
         data["short_name"] = typed["short_name"]
@@ -229,6 +232,24 @@ def new_council(ws: Workspace, answers: Answers, event: Event) -> Change:
         )
     change.labels = {key: answers.label(key) for key in typed if key != "joined"}
     return change
+
+
+def _check_place(answers: Answers, typed: dict[str, Any]) -> None:
+    """A body in the UK gives its nation; one outside it gives its country (and is of type
+    outside-uk), and no nation or UK codes, which are never made up."""
+    if typed["country"] and typed["country"].casefold() in UK_NAMES | {"united kingdom"}:
+        typed["country"] = None  # the UK is the default: nothing to record
+    if not typed["country"]:
+        if typed["type"] == "outside-uk":
+            answers.refuse("country", "give the country of a body outside the UK.")
+        elif not typed["nation"]:
+            answers.refuse("nation", "choose the nation of a body in the UK.")
+        return
+    if typed["type"] not in (None, "outside-uk"):
+        answers.refuse("type", "choose “outside-uk” for a body outside the UK.")
+    for key in ("nation", "gss_code", "register_code"):
+        if typed[key]:
+            answers.refuse(key, "leave this empty for a body outside the UK.")
 
 
 def _in_register(register: list[Authority] | None, typed: dict[str, Any]) -> Authority | None:

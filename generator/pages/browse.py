@@ -52,7 +52,12 @@ def pages(
     made: list[Page] = []
     for phase in PHASES:
         members = [p for p in ordered if p.phase == phase]
-        title = f"{phase_label(phase)} projects"
+        # "Phase not known projects" reads badly; the other phases are names.
+        title = (
+            "Projects whose phase is not known"
+            if phase == "unknown"
+            else (f"{phase_label(phase)} projects")
+        )
         made += _list(phase_path(phase), title, PHASE_KEY[phase], members, card, found)
     for area in inputs.catalogue.service_areas.values():
         members = [p for p in ordered if area.id in p.service_areas]

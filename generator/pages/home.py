@@ -6,7 +6,7 @@ from generator.digest import formats
 from generator.pages import facts, paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.templating import render
-from generator.vocabulary import PHASE_KEY, PHASES, days_in_words
+from generator.vocabulary import PHASE_KEY, days_in_words, listed_phases
 
 LATEST = 8
 
@@ -14,11 +14,8 @@ LATEST = 8
 def page(inputs: SiteInputs) -> Page:
     catalogue = inputs.catalogue
     projects = catalogue.projects.values()
-    by_phase = [
-        (phase, sum(1 for p in projects if p.phase == phase))
-        for phase in PHASES
-        if phase != "retired"
-    ]
+    used = [p.phase for p in projects]
+    by_phase = [(phase, used.count(phase)) for phase in listed_phases(used) if phase != "retired"]
     upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
     open_challenges = len(facts.open_project_challenges(catalogue, inputs.stale)) + len(
         facts.standalone_challenges(catalogue, inputs.today)

@@ -52,6 +52,9 @@ CATALOGUE_FLAGS = (
     ("review", "Needs review"),
 )
 CATALOGUE_PAGE_SIZE = 50
+# What the collaboration filter matches on a project whose record does not say (most records
+# written from sources): so "Not recorded" can be chosen, and none is silently out of reach.
+NOT_RECORDED = "not-recorded"
 CARDS_FILE = paths.CARDS_FILE
 
 
@@ -96,6 +99,7 @@ def card(inputs: SiteInputs, project: Project) -> dict[str, object]:
         # make every card look recent. The project page shows the commit too.
         "activity": last_activity(project),
         "residents": residents_label(where_to_use(project, catalogue)),
+        "collaboration": project.collaboration or NOT_RECORDED,
     }
 
 
@@ -119,7 +123,7 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
                 f"{council.nation}/{slug(council.region)}", f"{nation}: {council.region}"
             )
     return {
-        "phase": [(p, p.capitalize()) for p in PHASES if any(x.phase == p for x in projects)],
+        "phase": [(p, phase_label(p)) for p in PHASES if any(x.phase == p for x in projects)],
         "area": [(a.id, a.name) for a in catalogue.service_areas.values() if a.id in used_areas],
         "council": [(c.id, c.label) for c in councils],
         "place": list(places.items()),
@@ -127,7 +131,8 @@ def facets(inputs: SiteInputs) -> dict[str, list[tuple[str, str]]]:
             (k, label)
             for k, (label, _) in COLLABORATION.items()
             if any(p.collaboration == k for p in projects)
-        ],
+        ]
+        + ([(NOT_RECORDED, "Not recorded")] if any(not p.collaboration for p in projects) else []),
         "role": [
             (r, role_label(r)) for r in sorted({r.role for p in projects for r in p.looking_for})
         ],
@@ -188,7 +193,7 @@ def _card_row(
         "areas": list(project.service_areas),
         "councils": str(c["council_ids"]).split(),
         "places": str(c["places"]).split(),
-        "collaboration": project.collaboration or "",
+        "collaboration": c["collaboration"],
         "roles": c["roles"],
         "role_names": c["role_names"],
         "reusable": bool(c["reusable"]),

@@ -24,7 +24,7 @@ class ServiceLink:
 @dataclass(frozen=True)
 class WhereToUse:
     links: tuple[ServiceLink, ...]  # lead council first, then partners, then adopters
-    state: str  # "open", "no-address", "not-yet" or "retired"
+    state: str  # "open", "no-address", "not-yet", "not-known" or "retired"
 
 
 def _link(council: Council | None, url: str) -> ServiceLink | None:
@@ -36,7 +36,8 @@ def where_to_use(project: Project, catalogue: Catalogue) -> WhereToUse:
     """Each council's own service address, once each, and whether people can use it yet."""
     if project.phase == "retired":
         return WhereToUse((), "retired")
-    if project.phase not in OPEN_PHASES:
+    # A record whose phase no source gives says nothing about use: "not known", not "not yet".
+    if project.phase not in (*OPEN_PHASES, "unknown"):
         return WhereToUse((), "not-yet")
     given = [(project.lead_council, project.service_url)]
     given += [(p.council, p.service_url) for p in project.partners]
@@ -49,6 +50,8 @@ def where_to_use(project: Project, catalogue: Catalogue) -> WhereToUse:
         if link and council_id not in links:
             links[council_id] = link
     found = tuple(links.values())
+    if project.phase == "unknown" and not found:
+        return WhereToUse((), "not-known")
     return WhereToUse(found, "open" if found else "no-address")
 
 
@@ -61,4 +64,6 @@ def residents_label(where: WhereToUse) -> str:
         return "No: switched off"
     if where.state == "no-address":
         return "In use; no address given here yet"
+    if where.state == "not-known":
+        return "Not known"
     return "Not yet"

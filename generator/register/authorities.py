@@ -50,7 +50,17 @@ REGISTER_NATIONS = {
     "northern ireland": "northern-ireland",
 }
 # The order keys are written in, which is also the order of the example council records.
-FIELD_ORDER = ("name", "short_name", "gss_code", "register_code", "type", "nation", "region")
+FIELD_ORDER = (
+    "name",
+    "short_name",
+    "gss_code",
+    "register_code",
+    "type",
+    "nation",
+    "region",
+    "end_date",
+    "successors",
+)
 _GSS = re.compile(r"^[ENSW]\d{8}$")
 # The schema's register_code is three letters (the ISO 3166-2:GB code). Combined authorities
 # have four-letter register codes, which have no ISO code: their records go without one.
@@ -76,6 +86,7 @@ class Authority:
     end: date | None
     current_flag: bool | None
     line: int
+    replaced_by: tuple[str, ...] = ()  # the register codes of the authorities that took over
 
     def is_current(self, today: date) -> bool:
         """Started by `today` and not yet ended. The dates decide: the register's
@@ -107,8 +118,9 @@ class Authority:
             "type": TYPES.get(self.type_code, "other"),
             "nation": REGISTER_NATIONS.get(self.nation.casefold(), ""),
             "region": self.region,
+            "end_date": self.end.isoformat() if self.end else "",
         }
-        return {key: values[key] for key in FIELD_ORDER if values[key]}
+        return {key: values[key] for key in FIELD_ORDER if values.get(key)}
 
     @property
     def unusable(self) -> str:
@@ -190,6 +202,8 @@ def _authority(row: dict[str | None, str | None], line: int, source: str) -> Aut
         end=_date(value("end-date"), "end-date", line, source),
         current_flag={"true": True, "false": False}.get(flag),
         line=line,
+        # An optional column ("CBD,WAF"): older copies of the register may not have it.
+        replaced_by=tuple(c.strip().upper() for c in value("replaced-by").split(",") if c.strip()),
     )
 
 
@@ -217,16 +231,16 @@ def select(
     chosen: list[Authority] = []
     for code in dict.fromkeys(c.strip().upper() for c in codes if c.strip()):
         authority = find(everything, code)
-        if not authority.is_current(today):
+        # An abolished authority asked for by code is imported with its end date and
+        # successors: projects it led keep their history. One not started yet is not.
+        if not authority.is_current(today) and not authority.end:
             if authority.start and authority.start > today:
                 reason = f"it does not start until {authority.start.isoformat()}"
-            elif authority.end:
-                reason = f"it ended on {authority.end.isoformat()}"
             else:
                 reason = "the register marks it as no longer current"
             raise RegisterError(
                 f"{authority.label} is not a current authority: {reason}. "
-                "Only current authorities are imported."
+                "Only current and abolished authorities are imported."
             )
         chosen.append(authority)
     return sorted(chosen, key=lambda a: a.code)

@@ -33,7 +33,16 @@ from generator.register.authorities import FIELD_ORDER, Authority
 
 FOLDER = KIND_FOLDERS["council"]
 # Keys an import may overwrite; short_name is only ever added.
-OWNED = ("name", "gss_code", "register_code", "type", "nation", "region")
+OWNED = (
+    "name",
+    "gss_code",
+    "register_code",
+    "type",
+    "nation",
+    "region",
+    "end_date",
+    "successors",
+)
 
 
 class CouncilImportError(Exception):
@@ -72,11 +81,25 @@ class _Existing:
     data: dict[str, Any]
 
 
-def plan_import(root: Path, authorities: Iterable[Authority]) -> ImportPlan:
-    """Work out every change without writing anything."""
+def plan_import(
+    root: Path,
+    authorities: Iterable[Authority],
+    register: Iterable[Authority] = (),
+    *,
+    abolished_on_file: bool = False,
+) -> ImportPlan:
+    """Work out every change without writing anything. `register` (the whole register, when
+    given) names the councils that replaced an abolished one; with `abolished_on_file`, the
+    abolished authorities that already have a record are updated too (their end date and
+    successors), but no record is created for the others."""
     root = root.resolve()
     existing, unreadable = _existing_councils(root)
     by_code = {e.data["register_code"]: e for e in existing if e.data.get("register_code")}
+    everything = {a.code: a for a in register}
+    authorities = list(authorities)
+    if abolished_on_file:
+        chosen = {a.code for a in authorities}
+        authorities += [a for a in register if a.end and a.code in by_code and a.code not in chosen]
     by_gss = {e.data["gss_code"]: e for e in existing if e.data.get("gss_code")}
     by_path = {e.path: e for e in existing}
     plan = ImportPlan()
@@ -85,7 +108,9 @@ def plan_import(root: Path, authorities: Iterable[Authority]) -> ImportPlan:
         if authority.unusable:
             plan.skipped.append(f"{authority.label}: skipped because {authority.unusable}.")
             continue
-        wanted = authority.fields()
+        wanted: dict[str, Any] = authority.fields()
+        if successors := _successors(authority, by_code, everything):
+            wanted["successors"] = successors
         match = by_code.get(authority.code) or by_gss.get(wanted.get("gss_code", ""))
         path = match.path if match else f"{FOLDER}/{authority.record_id}.yml"
         if match is None and path in claimed:  # two authorities with the same everyday name
@@ -109,6 +134,20 @@ def plan_import(root: Path, authorities: Iterable[Authority]) -> ImportPlan:
     return plan
 
 
+def _successors(
+    authority: Authority, by_code: dict[str, _Existing], everything: dict[str, Authority]
+) -> list[str]:
+    """The ids of the councils that replaced `authority`: the file a record of it already has,
+    else the id a new record of it would get; codes the register does not have are left out."""
+    ids = []
+    for code in authority.replaced_by:
+        if code in by_code:
+            ids.append(Path(by_code[code].path).stem)
+        elif code in everything:
+            ids.append(everything[code].record_id)
+    return ids
+
+
 def apply_plan(root: Path, plan: ImportPlan) -> None:
     root = root.resolve()
     (root / FOLDER).mkdir(parents=True, exist_ok=True)
@@ -116,12 +155,12 @@ def apply_plan(root: Path, plan: ImportPlan) -> None:
         (root / change.path).write_text(change.text, encoding="utf-8", newline="")
 
 
-def new_record_text(fields: dict[str, str]) -> str:
+def new_record_text(fields: dict[str, Any]) -> str:
     body = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=10_000)
     return f"{schema_comment('council')}\n{body}"
 
 
-def update_text(text: str, wanted: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+def update_text(text: str, wanted: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     """`text` with the register-owned keys set to `wanted`, and the keys that changed.
 
     Values are replaced where they stand and missing keys inserted after the key before them
@@ -145,13 +184,26 @@ def update_text(text: str, wanted: dict[str, str]) -> tuple[str, tuple[str, ...]
                 continue
             if isinstance(value, yaml.ScalarNode) and value.value == wanted[key]:
                 continue
+            if isinstance(wanted[key], list):  # successors: the list written out again
+                if (
+                    isinstance(value, yaml.SequenceNode)
+                    and [_scalar_text(v) for v in value.value] == wanted[key]
+                ):
+                    continue
+                after_key = present[0].end_mark.index
+                edits.append((after_key, last_end, ":" + _block(wanted[key], indent, eol)))
+                changed.append(key)
+                continue
             start, end = value.start_mark.index, value.end_mark.index
             kept = text[start:end][len(text[start:end].rstrip("\r\n")) :]  # a block's newline
             edits.append((start, end, _dump_scalar(wanted[key]) + kept))
             changed.append(key)
         elif key in wanted:
             newline = eol if last_end == len(text) and not text.endswith("\n") else ""
-            line = f"{newline}{indent}{key}: {_dump_scalar(wanted[key])}{eol}"
+            if isinstance(wanted[key], list):
+                line = f"{newline}{indent}{key}:{_block(wanted[key], indent, eol)}"
+            else:
+                line = f"{newline}{indent}{key}: {_dump_scalar(wanted[key])}{eol}"
             edits.append((last_end, last_end, line))
             changed.append(key)
     pieces: list[str] = []
@@ -220,6 +272,11 @@ def _scalar_text(node: yaml.Node) -> str:
 def _dump_scalar(value: str) -> str:
     """The value as YAML would write it after 'key: ', quoted only when it needs to be."""
     return yaml.safe_dump({"k": value}, allow_unicode=True, width=10_000)[3:].rstrip("\n")
+
+
+def _block(items: list[str], indent: str, eol: str) -> str:
+    """A list as the records write one, from the end of its key's line."""
+    return eol + "".join(f"{indent}  - {_dump_scalar(item)}{eol}" for item in items)
 
 
 def _line_start(text: str, index: int) -> int:

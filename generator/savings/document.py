@@ -22,12 +22,15 @@ VERSION = 1
 NOT_COUNTED = {
     "lead": "the lead council built it",
     "builder": "a partner building it",
+    "successor": "it took over from a council that built it",
     "repeat": "listed more than once",
 }
 METHOD = (
-    "Each council that adopted a reusable service, other than its lead council and partners "
-    "building it, avoided building its own: it counts the low and high points of the service's "
-    "budget band. A project built by two or more councils that offers co-develop or "
+    "Each council that adopted a reusable service, other than its lead council, partners "
+    "building it, councils that led one of its awards and councils that replaced any of those, "
+    "avoided building its own: it counts the low and high points of the service's budget "
+    "band, once however often it is listed. A project built by two or more councils that "
+    "offers co-develop or "
     "share-funding shares its band: the part carried by partners is band x (builders - 1) / "
     "builders. A record with no budget band that gives the amounts of its funding is priced "
     "at their sum instead (basis 'funding'). Budgets that are not known are counted but not "

@@ -70,7 +70,8 @@ class Adopter:
     council: str
     since: date | None
     replaced: str
-    not_counted: str  # why it is not counted ("lead", "builder", "repeat"), "" when counted
+    # why it is not counted ("lead", "builder", "successor", "repeat"), "" when counted
+    not_counted: str
 
 
 BAND = "band"  # priced at the budget band's points
@@ -180,6 +181,19 @@ def builders(project: Project) -> tuple[str, ...]:
     return tuple(dict.fromkeys([project.lead_council, *ids]))
 
 
+def _took_over(project: Project, catalogue: Catalogue) -> frozenset[str]:
+    """Councils that replaced a council which built the project or led one of its awards:
+    they inherited the service (Cumbria's successors and LocalGov Drupal), they did not avoid
+    building their own, so their adoption is no saving."""
+    made = [*builders(project), *(a.lead_council for a in project.funding if a.lead_council)]
+    return frozenset(
+        s
+        for c in made
+        if (council := catalogue.councils.get(c)) is not None
+        for s in council.successors
+    )
+
+
 def _band(project: Project, bands: Mapping[str, Money]) -> tuple[str, Money | None, str]:
     """The project's band id, its price (None when unknown) and how it was priced: the band a
     record gives, else its recorded funding amounts, else unknown."""
@@ -190,8 +204,10 @@ def _band(project: Project, bands: Mapping[str, Money]) -> tuple[str, Money | No
     return budget, bands.get(budget), BAND
 
 
-def service_savings(project: Project, bands: Mapping[str, Money]) -> ServiceSavings:
-    made_by = builders(project)
+def service_savings(
+    project: Project, bands: Mapping[str, Money], took_over: frozenset[str] = frozenset()
+) -> ServiceSavings:
+    made_by = [*builders(project), *(a.lead_council for a in project.funding if a.lead_council)]
     seen: set[str] = set()
     adopters = []
     for a in project.reuse.adoptions if project.reuse else ():
@@ -199,6 +215,8 @@ def service_savings(project: Project, bands: Mapping[str, Money]) -> ServiceSavi
             reason = "lead"
         elif a.council in made_by:
             reason = "builder"
+        elif a.council in took_over:
+            reason = "successor"
         elif a.council in seen:
             reason = "repeat"
         else:
@@ -313,7 +331,9 @@ def estimate(catalogue: Catalogue, band_points: Mapping[str, tuple[int, int]]) -
     bands = {band: Money(low, high) for band, (low, high) in band_points.items()}
     projects = list(catalogue.projects.values())
     services = tuple(
-        service_savings(p, bands) for p in projects if p.reusable or (p.reuse and p.reuse.adoptions)
+        service_savings(p, bands, _took_over(p, catalogue))
+        for p in projects
+        if p.reusable or (p.reuse and p.reuse.adoptions)
     )
     shared = tuple(shared_cost(p, bands) for p in projects if p.collaboration in SHARING)
     pledges = tuple(pledged(p) for p in projects if p.pledges or p.target)

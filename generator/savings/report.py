@@ -35,9 +35,17 @@ def totals_lines(savings: Savings, method_url: str) -> list[str]:
         f"Saved in all: an estimated {money_range(t.saved)}",
         f"  Reuse: {_plural(t.adoptions, 'adoption')} of {_plural(t.services_adopted, 'service')}"
         f": an estimated {money_range(t.avoided)} not spent again.",
+        # A line of zeros reads as a finding; say instead that no record gives the input.
         f"  Shared building: {_plural(t.projects_sharing, 'project')} built by two or more "
-        f"councils: an estimated {money_range(t.shared)} of their cost carried by partners.",
-        f"  Pledged: {days(t.pledged_days)} of time and {pounds(t.pledged_money)}.",
+        f"councils: an estimated {money_range(t.shared)} of their cost carried by partners."
+        if t.projects_sharing
+        else "  Shared building: not estimated; no record offers co-developing or sharing "
+        "funding (collaboration) with a partner building it.",
+        f"  Pledged: {days(t.pledged_days)} of time and {pounds(t.pledged_money)}."
+        if t.pledged_days or t.pledged_money
+        else "  Pledged: no pledges recorded.",
+        "  Every figure is an estimate: each adopter counts a budget band's points or, where a "
+        "record gives no band, its recorded funding (shown against each service below).",
     ]
     for note in (
         unknown_note(t.adoptions_unknown, "adoption"),
@@ -51,7 +59,7 @@ def totals_lines(savings: Savings, method_url: str) -> list[str]:
 
 
 def detail_lines(savings: Savings, catalogue: Catalogue) -> list[str]:
-    lines = ["", "Reusable services (adopters counted x the band's points)"]
+    lines = ["", "Reusable services (adopters counted x the band's points or the recorded funding)"]
     for s in savings.services:
         band = f"{s.budget}: {exact(s.each)} each" if s.each else "budget not known"
         if s.each and s.basis == FUNDING:

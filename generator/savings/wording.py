@@ -79,6 +79,7 @@ def adoption_sentence(service: ServiceSavings) -> str:
 WHY_NOT_COUNTED = {
     "lead": "it is the lead council, which built it",
     "builder": "it helped build it as a partner",
+    "successor": "it took over from a council that built it",
     "repeat": "it is listed more than once",
 }
 

@@ -48,8 +48,8 @@ def test_json_format_lists_problems_with_places(example_repo, run_pipeline) -> N
             "line": 4,
             "column": 8,
             "level": "error",
-            "message": "phase: 'Beta' is not one of idea, discovery, alpha, beta, live, retired; "
-            "did you mean 'beta'?",
+            "message": "phase: 'Beta' is not one of idea, discovery, alpha, beta, live, retired, "
+            "unknown; did you mean 'beta'?",
             "hint": "",
             "rule": "enum",
         }

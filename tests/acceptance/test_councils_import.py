@@ -119,7 +119,7 @@ def test_codes_and_dry_run(example_repo, run_pipeline) -> None:
     ("args", "message"),
     [
         (("--codes", "WBQ"), "The register has no authority with the code WBQ. Did you mean WBK?"),
-        (("--codes", "ALL"), "ALL (Allerdale) is not a current authority: it ended on 2023-04-01"),
+        (("--codes", "XFU"), "XFU (Example Future) is not a current authority: it does not start"),
         (("--codes", ","), "--codes names no authority"),
     ],
 )

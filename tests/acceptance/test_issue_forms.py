@@ -37,7 +37,7 @@ def enum(kind: str, *path: str) -> list[str]:
 # Every dropdown's id says which list in the schemas it offers.
 DROPDOWN_ENUMS = {
     "phase": ("project", "phase"),
-    "new_phase": ("project", "phase"),
+    "new_phase": ("project", "updates", "[]", "phase"),  # a project moves to a known phase
     "collaboration": ("project", "collaboration"),
     "budget": ("project", "budget"),
     "service_areas": ("project", "service_areas", "[]"),

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from generator.cli import cli
@@ -25,13 +26,13 @@ def copy_site_sources(source: Path, target: Path) -> None:
             shutil.copy2(path, target / name)
 
 
-def build_site(root: Path, out: Path) -> Path:
+def build_site(root: Path, out: Path, today: date = TODAY) -> Path:
     """Build the site of the repository `root` into `out` with `pipeline build`, in a process of
     its own as a developer would; fail with its output if it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if "build" in cli.commands:
         pipeline = [sys.executable, "-c", "from generator.cli import main; main()"]
-        command = [*pipeline, "build", "--out", str(out), "--today", TODAY.isoformat()]
+        command = [*pipeline, "build", "--out", str(out), "--today", today.isoformat()]
     else:  # until the site's build command lands
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)

@@ -72,6 +72,12 @@ def test_current_means_started_and_not_ended(register) -> None:
     ]  # fmt: skip
 
 
+def test_an_abolished_authority_by_code_is_chosen_with_its_end_and_successors(register) -> None:
+    (allerdale,) = select(register.values(), TODAY, ["ALL"])
+    assert allerdale.fields()["end_date"] == "2023-04-01"
+    assert allerdale.replaced_by == ("CBD",)
+
+
 def test_codes_choose_authorities_in_any_case(register) -> None:
     chosen = select(register.values(), TODAY, ["wbk", " HCK", "", "WBK"])
     assert [a.code for a in chosen] == ["HCK", "WBK"]
@@ -82,7 +88,6 @@ def test_codes_choose_authorities_in_any_case(register) -> None:
     ("codes", "message"),
     [
         (["WBQ"], "The register has no authority with the code WBQ. Did you mean WBK?"),
-        (["ALL"], "ALL (Allerdale) is not a current authority: it ended on 2023-04-01."),
         (["XFU"], "XFU (Example Future) is not a current authority: it does not start until"),
     ],
 )
