@@ -9,14 +9,12 @@ from typing import IO
 
 import click
 
-from generator.catalogue.construction import build_catalogue
-from generator.checking.repository import check_repository
+from generator.cli.checked import checked_catalogue
 from generator.cli.options import parse_today, root_option, today_option
 from generator.digest import formats, issues
 from generator.digest.model import Digest, last_full_week
 from generator.digest.week import weekly_digest
 from generator.pages.news import digest_html
-from generator.settings import SettingsError, load_settings
 from generator.site.render import settings_from
 from generator.staleness.issues import PlanError, parse_issues
 
@@ -88,17 +86,9 @@ def digest(
     if make_plan != (issues_file is not None):
         raise click.UsageError("--plan and --issues go together: give both or neither.")
     week = _week(since, until, today)
-    try:
-        community = load_settings(root)
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from None
-    report = check_repository(root, today=today)
-    if not report.ok:
-        raise click.ClickException(
-            "Some records have errors, so the week cannot be told. Run `pipeline validate` to "
-            "see them and fix them first."
-        )
-    catalogue = build_catalogue(report.records, root)
+    community, catalogue = checked_catalogue(
+        root, today, "Some records have errors, so the week cannot be told."
+    )
     found = weekly_digest(catalogue, *week, settings=community)
     site = settings_from(root / "mkdocs.yml")
     if make_plan:

@@ -8,17 +8,13 @@ from pathlib import Path
 
 import click
 
-from generator.catalogue.construction import build_catalogue
-from generator.checking.repository import check_repository
+from generator.cli.checked import checked_catalogue, site_settings
 from generator.cli.options import parse_today, root_option, today_option
 from generator.git.commit_dates import last_edit_days
-from generator.pages.model import SiteSettings
 from generator.pages.portfolio import report_html
 from generator.portfolio import formats
 from generator.portfolio.model import DEFAULT_SINCE_DAYS, council_portfolio
 from generator.savings.estimate import estimate
-from generator.settings import SettingsError, load_settings
-from generator.site.render import settings_from
 from generator.staleness.assessment import last_activity
 
 
@@ -66,17 +62,9 @@ def council(
         pipeline report council hackney
         pipeline report council hackney --since 2026-09-01 --format csv > hackney.csv
     """
-    try:
-        settings = load_settings(root)
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from None
-    checked = check_repository(root, today=today)
-    if not checked.ok:
-        raise click.ClickException(
-            "The records have errors, so the report cannot be made. Run `pipeline validate` to "
-            "see them and fix them first."
-        )
-    catalogue = build_catalogue(checked.records, root)
+    settings, catalogue = checked_catalogue(
+        root, today, "The records have errors, so the report cannot be made."
+    )
     if council_id not in catalogue.councils:
         close = difflib.get_close_matches(council_id, list(catalogue.councils), n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -93,8 +81,7 @@ def council(
         catalogue, council_id, today, since, savings=estimate(catalogue, settings.band_points),
         settings=settings, activity_of=lambda p: last_activity(p, edits.get(p.path)),
     )  # fmt: skip
-    config = root / "mkdocs.yml"
-    site = settings_from(config) if config.is_file() else SiteSettings()
+    site = site_settings(root)
     link = site.page_url
     if output_format == "json":
         click.echo(formats.json_bytes(portfolio, link), nl=False)

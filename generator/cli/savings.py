@@ -7,17 +7,13 @@ from pathlib import Path
 
 import click
 
-from generator.catalogue.construction import build_catalogue
-from generator.checking.repository import check_repository
+from generator.cli.checked import checked_catalogue, site_settings
 from generator.cli.options import root_option, today_option
 from generator.outputs.api import savings_urls
 from generator.outputs.spreadsheet import savings_csv
-from generator.pages.model import SiteSettings
 from generator.savings.document import savings_document, to_json
 from generator.savings.estimate import estimate
 from generator.savings.report import text_report
-from generator.settings import SettingsError, load_settings
-from generator.site.render import settings_from
 
 
 @click.command()
@@ -45,20 +41,11 @@ def savings(output_format: str, today: date, root: Path) -> None:
         pipeline savings
         pipeline savings --format csv > savings.csv
     """
-    try:
-        band_points = load_settings(root).band_points
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from None
-    report = check_repository(root, today=today)
-    if not report.ok:
-        raise click.ClickException(
-            "The records have errors, so the savings cannot be worked out. Run "
-            "`pipeline validate` to see them and fix them first."
-        )
-    catalogue = build_catalogue(report.records, root)
-    figures = estimate(catalogue, band_points)
-    config = root / "mkdocs.yml"
-    urls = savings_urls(settings_from(config) if config.is_file() else SiteSettings())
+    settings, catalogue = checked_catalogue(
+        root, today, "The records have errors, so the savings cannot be worked out."
+    )
+    figures = estimate(catalogue, settings.band_points)
+    urls = savings_urls(site_settings(root))
     if output_format == "json":
         click.echo(to_json(savings_document(figures, catalogue, urls, today)), nl=False)
     elif output_format == "csv":
