@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from generator.catalogue.model import Project
 from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import chunks
-from generator.pages.templating import render
+from generator.pages.sections import list_page
 from generator.vocabulary import PHASE_KEY, PHASES, phase_label
 
 BROWSE = "browse/"
@@ -75,29 +75,18 @@ def _list(
 ) -> list[Page]:
     if not members:
         return []
-    result = []
-    for chunk in chunks(section, members, PAGE_SIZE):
-        where = f" (page {chunk.number} of {chunk.count})" if chunk.number > 1 else ""
-        body = render(
+    return [
+        list_page(
+            chunk,
+            title,
+            f"{len(members)} {title.lower()} on Pipeline, as a plain list.",
             "browse.html.j2",
-            chunk.source,
+            first_in_nav=False,
             title=title,
             meaning=meaning,
             cards=[card(p) for p in chunk.items],
-            chunk=chunk,
             lists=found,
             here=section,
         )
-        result.append(
-            Page(
-                path=chunk.source,
-                title=title + where,
-                description=f"{len(members)} {title.lower()} on Pipeline, as a plain list.",
-                body=body,
-                in_nav=False,
-                hide=("navigation", "toc"),
-                raw_html=True,
-                searchable=False,
-            )
-        )
-    return result
+        for chunk in chunks(section, members, PAGE_SIZE)
+    ]

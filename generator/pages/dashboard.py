@@ -14,7 +14,8 @@ from generator.dashboard.page import Links, dashboard_page
 from generator.pages import paths
 from generator.pages.model import Page, SiteInputs
 from generator.pages.paging import chunks
-from generator.pages.templating import relative_url, render
+from generator.pages.sections import list_page
+from generator.pages.templating import relative_url
 
 DASHBOARD = "dashboard/"
 UNTAKEN = "dashboard/challenges/"
@@ -68,26 +69,15 @@ def untaken_pages(board: metrics.Dashboard) -> list[Page]:
         *({**i, "held": False} for i in taken_by_none),
         *({**i, "held": True} for i in held_back),
     ]
-    result = []
-    for chunk in chunks(UNTAKEN, items, UNTAKEN_PAGE_SIZE):
-        where = f" (page {chunk.number} of {chunk.count})" if chunk.number > 1 else ""
-        body = render(
+    return [
+        list_page(
+            chunk,
+            "Challenges not yet taken by a maker day",
+            "Challenges offered by projects that no maker day has taken yet.",
             "untaken.html.j2",
-            chunk.source,
-            chunk=chunk,
+            first_in_nav=False,
             open_count=len(taken_by_none),
             held_count=len(held_back),
         )
-        result.append(
-            Page(
-                path=chunk.source,
-                title=f"Challenges not yet taken by a maker day{where}",
-                description="Challenges offered by projects that no maker day has taken yet.",
-                body=body,
-                in_nav=False,
-                hide=("navigation", "toc"),
-                raw_html=True,
-                searchable=False,
-            )
-        )
-    return result
+        for chunk in chunks(UNTAKEN, items, UNTAKEN_PAGE_SIZE)
+    ]

@@ -26,17 +26,23 @@ def _titled(title: str, chunk: Chunk[object]) -> str:
     return f"{title} (page {chunk.number} of {chunk.count})" if chunk.number > 1 else title
 
 
-def _list_page(
-    chunk: Chunk[object], title: str, description: str, template: str, **context: object
+def list_page(
+    chunk: Chunk[object],
+    page_title: str,
+    description: str,
+    template: str,
+    *,
+    first_in_nav: bool = True,
+    **context: object,
 ) -> Page:
-    """One page of a paged list: in the nav as its first page, not in the search index (a
-    search should find each record's own page, not every list it is on)."""
+    """One page of a paged list, its first page in the nav unless `first_in_nav` is False; not
+    in the search index (a search should find each record's own page, not every list it is on)."""
     return Page(
         path=chunk.source,
-        title=_titled(title, chunk),
+        title=_titled(page_title, chunk),
         description=description,
         body=render(template, chunk.source, chunk=chunk, **context),
-        in_nav=chunk.number == 1,
+        in_nav=first_in_nav and chunk.number == 1,
         hide=("navigation", "toc"),
         raw_html=True,
         searchable=False,
@@ -67,7 +73,7 @@ def services(inputs: SiteInputs) -> list[Page]:
             _, count, start = areas.get(area_id, (name, 0, chunk.site_path))
             areas[area_id] = (name, count + 1, start)
     return [
-        _list_page(
+        list_page(
             chunk,
             "Reusable services",
             f"{len(reusable)} services built by councils that other councils can "
@@ -120,7 +126,7 @@ def challenges(inputs: SiteInputs) -> list[Page]:
     standalone = facts.standalone_challenges(catalogue, inputs.today)
     upcoming = facts.upcoming_makerdays(catalogue, inputs.today)
     return [
-        _list_page(
+        list_page(
             chunk,
             "Maker-day challenges",
             "Open problems that councils offer as maker-day challenges, from "
@@ -153,7 +159,7 @@ def review(inputs: SiteInputs) -> list[Page]:
     ]
     due = [(catalogue.projects[d.id], d) for d in inputs.due if d.id in catalogue.projects]
     return [
-        _list_page(
+        list_page(
             chunk,
             "Projects needing review",
             "Projects whose records have not been reviewed or updated for too "
