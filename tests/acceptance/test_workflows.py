@@ -260,6 +260,25 @@ if [[ " $* " == *" --body-file - "* ]]; then cat > "$GH_LOG/$n.stdin"; fi
 
 
 @pytest.mark.skipif(shutil.which("jq") is None, reason="the loop uses jq, as on GitHub's runners")
+def run_as_runner(
+    script: str, tmp_path: Path, bin_dir: Path, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """A step's script as GitHub's runner runs it, with the stand-ins in `bin_dir` first on PATH."""
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path),
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_stale_workflow_carries_out_each_action_with_gh(tmp_path: Path) -> None:
     """The workflow's only logic is a loop; check it passes tricky text through untouched."""
     steps = load(PROJECT_ROOT / ".github" / "workflows" / "stale.yml")["jobs"]["stale"]["steps"]
@@ -276,19 +295,7 @@ def test_stale_workflow_carries_out_each_action_with_gh(tmp_path: Path) -> None:
     log.mkdir()
     (bin_dir / "gh").write_text(FAKE_GH)
     (bin_dir / "gh").chmod(0o755)
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=tmp_path,
-        env={
-            **os.environ,
-            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-            "RUNNER_TEMP": str(tmp_path),
-            "GH_LOG": str(log),
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_as_runner(script, tmp_path, bin_dir, GH_LOG=str(log))
     assert done.returncode == 0, done.stderr
     args = [(log / f"{n}.args").read_text().splitlines() for n in range(3)]
     assert args[0] == [
@@ -332,19 +339,7 @@ def test_digest_workflow_opens_the_planned_issue_with_gh(tmp_path: Path) -> None
     log.mkdir()
     (bin_dir / "gh").write_text(FAKE_GH)
     (bin_dir / "gh").chmod(0o755)
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=tmp_path,
-        env={
-            **os.environ,
-            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-            "RUNNER_TEMP": str(tmp_path),
-            "GH_LOG": str(log),
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_as_runner(script, tmp_path, bin_dir, GH_LOG=str(log))
     assert done.returncode == 0, done.stderr
     assert (log / "0.args").read_text().splitlines() == [
         "issue", "create", "--title", f"The week on Pipeline: {tricky}", "--label", "digest",
@@ -384,18 +379,6 @@ def test_stale_workflow_plans_from_both_kinds_of_issue(tmp_path: Path) -> None:
     (tmp_path / ".venv" / "bin" / "pipeline").write_text(ECHO_PIPELINE)
     for fake in (bin_dir / "gh", tmp_path / ".venv" / "bin" / "pipeline"):
         fake.chmod(0o755)
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=tmp_path,
-        env={
-            **os.environ,
-            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-            "RUNNER_TEMP": str(tmp_path),
-            "GH_ISSUES": str(issues),
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_as_runner(script, tmp_path, bin_dir, GH_ISSUES=str(issues))
     assert done.returncode == 0, done.stderr
     assert json.loads((tmp_path / "plan.json").read_text()) == stale + council
